@@ -1,0 +1,106 @@
+"""Command line: `python -m generator check|render|build|schema`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from . import pipeline
+from .errors import InputError, Problems
+from .schema import FactSheet
+from .write import collisions, write_pages
+
+SEEDS_OPTION = click.option("--seeds", type=click.Path(path_type=Path, file_okay=False), default=pipeline.SEEDS,
+                            show_default=True, help="Folder with articles/ and factsheet.yaml.")
+
+
+class Command(click.Group):
+    """Input errors print as plain lines; anything unexpected shows a traceback only with --debug."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # a bug, not bad input: say so briefly
+            if ctx.params.get("debug"):
+                traceback.print_exc()
+            else:
+                click.echo(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=Command)
+@click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
+def main(debug: bool) -> None:
+    """Generate the explainer's pages from seeds/ (articles and fact sheet)."""
+
+
+@main.command()
+@SEEDS_OPTION
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check(seeds: Path, strict: bool) -> None:
+    """Check the fact sheet and articles without building."""
+    site, warnings = pipeline.load(seeds, strict=strict)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    sheet = site.sheet
+    click.echo(f"ok: {len(site.articles)} articles, {len(sheet.entities)} entities, {len(sheet.events)} events, "
+               f"{len(sheet.facts)} facts, {len(sheet.quotes)} quotes, {len(sheet.glossary)} glossary terms")
+
+
+@main.command()
+@SEEDS_OPTION
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder to write the generated Markdown into.")
+@click.option("--docs", type=click.Path(path_type=Path, file_okay=False), default=Path("docs"),
+              show_default=True, help="Hand-written pages that generated ones must not shadow.")
+def render(seeds: Path, out: Path, docs: Path) -> None:
+    """Write the generated pages as Markdown files (for builders that ignore MkDocs hooks)."""
+    result = pipeline.build(seeds)
+    problems = Problems()
+    if docs.resolve() != out.resolve():
+        collisions(result.pages, docs, problems)
+    problems.raise_if_errors()
+    report = write_pages(result.pages, out)
+    click.echo(f"{len(report.written)} written, {len(report.unchanged)} unchanged, "
+               f"{len(report.removed)} removed in {out}")
+
+
+@main.command()
+@SEEDS_OPTION
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def build(seeds: Path, strict: bool) -> None:
+    """Check, then build the site with MkDocs (which runs the generator through its hook)."""
+    pipeline.load(seeds, strict=strict)
+    code = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict"])
+    sys.exit(code)
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=pipeline.SEEDS / "factsheet.schema.json",
+              show_default=True)
+def schema(out: Path) -> None:
+    """Write the fact sheet's JSON Schema (for editors' YAML extensions)."""
+    out.write_text(schema_json(), encoding="utf-8")
+    click.echo(f"wrote {out}")
+
+
+def schema_json() -> str:
+    data = FactSheet.model_json_schema(by_alias=True)
+    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["title"] = "Explainer fact sheet"
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":
+    try:
+        main(prog_name="python -m generator")
+    except InputError as exc:  # raised outside click's own handling
+        exc.show()
+        sys.exit(1)

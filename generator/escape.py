@@ -1,0 +1,72 @@
+"""Escaping for every place an input string can land.
+
+Strings from the fact sheet and the articles are data, never markup. In Markdown body
+text they are HTML-escaped (so `<script>` shows as text) and Markdown's own syntax is
+backslash-escaped (so `[x](javascript:…)` never becomes a link). Attributes, URLs and
+JSON have their own rules. Values already made safe are `markupsafe.Markup`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from markupsafe import Markup
+
+# Markdown punctuation that can start inline syntax anywhere in a line (pymdownx.escapeall
+# lets a backslash escape any of them).
+_INLINE = re.compile(r"([\\`*_{}\[\]()!|~^=$:])")
+# Syntax that only means something at the start of a block.
+_LINE_START = re.compile(r"^(\s*)([-+#>]|\d+[.)])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+
+
+def md(value: object) -> Markup:
+    """Inline Markdown text: one line, HTML and Markdown syntax neutralised."""
+    if isinstance(value, Markup):
+        return value
+    text = re.sub(r"\s+", " ", str(value))
+    text = "".join(_HTML.get(ch, ch) for ch in text)
+    text = _INLINE.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return Markup(text)
+
+
+def attr(value: object) -> Markup:
+    """A value for an HTML attribute in raw HTML (Markdown does not touch attributes)."""
+    text = " ".join(str(value).split())
+    return Markup("".join(_HTML.get(ch, ch) for ch in text))
+
+
+def url(value: str | None) -> Markup:
+    """An http(s) address, percent-encoded where needed; anything else becomes `#`."""
+    if not value:
+        return Markup("#")
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return Markup("#")
+    safe = "/:@!$&'*+,;=-._~%?"
+    clean = urlunsplit((parts.scheme.lower(), parts.netloc, quote(parts.path, safe=safe),
+                        quote(parts.query, safe=safe), quote(parts.fragment, safe=safe + "#")))
+    return attr(clean)
+
+
+def text_fragment(passage: str) -> str:
+    """A `#:~:text=` fragment that opens a page at `passage` (percent-encoded; '-' ',' '&' too)."""
+    words = " ".join(passage.split())
+    return ":~:text=" + quote(words, safe="")
+
+
+def json_ld(data: object) -> Markup:
+    """JSON for a <script> block: `<`, `>` and `&` escaped so no input can close the tag."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def finalize(value: object) -> object:
+    """Jinja's finalize hook: every `{{ … }}` not already Markup is escaped as Markdown text."""
+    if value is None:
+        return ""
+    return md(value)

@@ -1,0 +1,54 @@
+"""MkDocs hook: glue only. The generator renders; MkDocs gets the pages as virtual files.
+
+on_pre_build runs before MkDocs cleans site/, so a bad fact sheet stops the build with the
+previous site intact (and `mkdocs serve` keeps serving it). Editing this file needs a
+restart of `mkdocs serve`: MkDocs caches hook modules.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from generator import pipeline
+from generator.errors import InputError, Problems
+from generator.write import collisions
+
+log = logging.getLogger("mkdocs.hooks.generator")
+_state: dict = {"pages": {}, "epoch_ours": "SOURCE_DATE_EPOCH" not in os.environ}
+
+
+def on_pre_build(config) -> None:
+    seeds = Path(config.config_file_path).parent / "seeds"
+    try:
+        result = pipeline.build(seeds)
+        problems = Problems()
+        collisions(result.pages, Path(config.docs_dir), problems)
+        problems.raise_if_errors()
+    except InputError as exc:
+        raise PluginError("the explainer was not built:\n" + exc.format_message()) from None
+    for warning in result.warnings:
+        log.info("%s", warning)
+    if _state["epoch_ours"]:  # dates in the sitemap follow the inputs, not the clock
+        os.environ["SOURCE_DATE_EPOCH"] = str(pipeline.epoch(result.site))
+    _state["pages"] = result.pages
+    config.nav = _with_topics(config.nav, [f"topics/{t.id}.md" for t in result.site.topics])
+
+
+def _with_topics(nav, topic_pages: list[str]):
+    """Append the fact sheet's topics to the nav section that holds topics/index.md."""
+    for entry in nav or []:
+        for title, children in (entry.items() if isinstance(entry, dict) else []):
+            if isinstance(children, list) and "topics/index.md" in children:
+                entry[title] = ["topics/index.md"] + topic_pages
+    return nav
+
+
+def on_files(files, config):
+    for path, content in _state["pages"].items():
+        files.append(File.generated(config, path, content=content))
+    return files

@@ -1,0 +1,151 @@
+"""Render the site model into Markdown pages through the Jinja2 templates.
+
+The environment is strict (an undefined name is an error, never an empty string) and
+escapes every interpolated value as Markdown text unless a helper below has already made
+it safe. Helpers that build links live here so that templates only loop and branch.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import escape
+from .articles import Article
+from .model import Cite, Site, human_date
+from .schema import Entity
+
+WHOS_WHO = "whos-who.md"
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        # Every `{{ … }}` goes through `finalize`, which escapes it for Markdown and HTML;
+        # autoescape keeps macro output and helper results (Markup) from being escaped twice.
+        autoescape=True,
+        finalize=escape.finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=escape.md, attr=escape.attr, url=escape.url, date=human_date,
+                       json_ld=escape.json_ld, yaml_str=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)))
+    return env
+
+
+@dataclass
+class PageContext:
+    """Helpers bound to one page: relative links and first-mention entity links."""
+
+    site: Site
+    path: str
+    linked: set[str] = field(default_factory=set)
+
+    def href(self, target: str, anchor: str = "") -> Markup:
+        rel = posixpath.relpath(target, posixpath.dirname(self.path) or ".") if target != self.path else ""
+        return Markup(rel + (f"#{anchor}" if anchor else ""))
+
+    def entity_link(self, entity: Entity | str) -> Markup:
+        if isinstance(entity, str):
+            entity = self.site.entity(entity)
+        self.linked.add(entity.id)
+        return Markup(f"[{escape.md(entity.name)}]({self.href(WHOS_WHO, entity.id)})")
+
+    def cite(self, cite: Cite) -> Markup:
+        """A citation link: to the exact paragraph of an article, or out to a background source."""
+        if cite.article is not None:
+            label = f"{escape.md(cite.article.title)}, ¶{cite.paragraph.number}" if cite.paragraph else \
+                escape.md(cite.article.title)
+            anchor = cite.paragraph.id if cite.paragraph else ""
+            return Markup(f'<span class="cite cite-article">[{label}]'
+                          f'({self.href(f"articles/{cite.article.id}.md", anchor)})</span>')
+        source = cite.source
+        label = ", ".join(escape.md(x) for x in (source.publisher or source.title or source.id,
+                                                 human_date(source.date)) if x)
+        address = source.url or ""
+        if cite.raw.quote and address:
+            address = address.split("#")[0] + "#" + escape.text_fragment(cite.raw.quote)
+        return Markup(f'<span class="cite cite-background"><span class="badge">Background</span> '
+                      f'<a href="{escape.url(address)}">{label}</a></span>')
+
+    def prose(self, text: str) -> Markup:
+        """Escaped text in which the first mention of each entity on the page links to who's who."""
+        pattern = self.site_names_pattern()
+        if pattern is None or self.path == WHOS_WHO:
+            return escape.md(text)
+        text = " ".join(text.split())
+        out: list[str] = []
+        last = 0
+        for match in pattern.finditer(text):
+            entity_id = self.name_to_id[match.group(0)]
+            if entity_id in self.linked:
+                continue
+            self.linked.add(entity_id)
+            out.append(escape.md(text[last:match.start()]) if match.start() > last else "")
+            out.append(f"[{escape.md(match.group(0))}]({self.href(WHOS_WHO, entity_id)})")
+            last = match.end()
+        out.append(escape.md(text[last:]) if last < len(text) else "")
+        return Markup("".join(out))
+
+    def site_names_pattern(self) -> re.Pattern[str] | None:
+        return self.site.names_pattern
+
+    @property
+    def name_to_id(self) -> dict[str, str]:
+        return self.site.name_to_id
+
+
+def pages(site: Site) -> list[tuple[str, str, dict]]:
+    """Every generated page: (path, template, extra context), in a fixed order."""
+    out: list[tuple[str, str, dict]] = [
+        ("index.md", "home.md.j2", {}),
+        ("topics/index.md", "topics.md.j2", {}),
+    ]
+    out += [(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics]
+    out += [
+        ("timeline.md", "timeline.md.j2", {}),
+        (WHOS_WHO, "whos-who.md.j2", {}),
+        ("glossary.md", "glossary.md.j2", {}),
+        ("figures.md", "figures.md.j2", {}),
+        ("quotes.md", "quotes.md.j2", {}),
+        ("articles/index.md", "articles.md.j2", {}),
+    ]
+    out += [(f"articles/{a.id}.md", "article.md.j2", {"article": a}) for a in site.articles]
+    return out
+
+
+def render_site(site: Site, env: Environment | None = None) -> dict[str, str]:
+    """Path → Markdown for every generated page."""
+    env = env or environment()
+    rendered: dict[str, str] = {}
+    abbreviations = _abbreviations(site)
+    for path, template, extra in pages(site):
+        ctx = PageContext(site=site, path=path)
+        text = env.get_template(template).render(
+            site=site, page=ctx, href=ctx.href, cite=ctx.cite, prose=ctx.prose,
+            entity_link=ctx.entity_link, **extra)
+        rendered[path] = text.rstrip("\n") + "\n" + abbreviations
+    return rendered
+
+
+def _abbreviations(site: Site) -> str:
+    """Glossary terms as Markdown abbreviations: a tooltip wherever a term appears."""
+    lines = []
+    for term in site.glossary:
+        definition = " ".join(term.definition.split())
+        for name in (term.term, *term.aliases):
+            if "]" in name or "\n" in name:
+                continue
+            lines.append(f"*[{name}]: {definition}")
+    return ("\n" + "\n".join(lines) + "\n") if lines else ""
+
+
+def article_of(site: Site, article_id: str) -> Article:
+    return site.article_by_id[article_id]

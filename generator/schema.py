@@ -1,0 +1,203 @@
+"""The fact sheet's schema, declared once.
+
+Pydantic validates types, required keys, unknown keys and allowed values; the same models
+give the published JSON Schema (for editors' YAML extensions) and the reference page.
+Cross-record rules (references, provenance, dates in order) live in `checks.py`.
+Every field carries a description: it is shown to editors in both places.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+PARAGRAPH_PATTERN = r"^p[1-9][0-9]*$"
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+URL_PATTERN = r"^https?://[^\s]+$"
+
+RECORD_KINDS = ("sources", "entities", "events", "facts", "quotes", "topics", "glossary", "relations")
+
+
+def _date_text(value: object) -> object:
+    # YAML reads an unquoted 2025 as a number; a year is still a date with year precision.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _real_date(value: str) -> str:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        raise ValueError(f"{value!r} has no month {parts[1]}")
+    if len(parts) == 3 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
+        raise ValueError(f"{value!r} is not a day of that month")
+    return value
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^/\s]+", value, re.I):
+        raise ValueError(f"{value!r} is not an http(s) address")
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Stable id: lower-case letters, digits, hyphens.")]
+Ref = Annotated[str, Field(pattern=ID_PATTERN, description="The id of another record.")]
+Text = Annotated[str, Field(min_length=1)]
+DateText = Annotated[
+    str,
+    BeforeValidator(_date_text),
+    Field(pattern=DATE_PATTERN, description="A date with the precision known: 2025, 2025-12 or 2025-12-10."),
+    AfterValidator(_real_date),
+]
+Url = Annotated[str, Field(pattern=URL_PATTERN, description="An http or https address."),
+                AfterValidator(_http_url)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+class Citation(Record):
+    """Where a record comes from: a paragraph of a source article, or an outside page."""
+
+    source: Ref = Field(description="The id of a record in `sources`.")
+    paragraph: str | None = Field(
+        default=None, pattern=PARAGRAPH_PATTERN,
+        description="For an article source: the paragraph cited, as numbered on its page (p1, p2, …).")
+    quote: Text | None = Field(
+        default=None,
+        description="The exact words cited. For an article it must appear verbatim in the paragraph; "
+                    "for an outside page it opens the page at that passage.")
+    rank: Literal["preferred", "normal", "deprecated"] = Field(
+        default="normal", description="How far this source is trusted for this record, where sources differ.")
+    claim: Text | None = Field(
+        default=None, description="What this source says, where it differs from the others.")
+
+
+class Source(Record):
+    """A source: an article in seeds/articles or an outside publication."""
+
+    id: Id
+    kind: Literal["article", "web"] = Field(description="`article` for a file in seeds/articles, `web` for an outside page.")
+    article: Ref | None = Field(default=None, description="For `article`: the file name without `.txt`.")
+    publisher: Text | None = Field(default=None, description="Who published it, as named by the source.")
+    title: Text | None = Field(default=None, description="Its title, exactly as published.")
+    date: DateText | None = Field(default=None, description="When it was published.")
+    url: Url | None = Field(default=None, description="Its address (http or https only).")
+    retrieved: DateText | None = Field(default=None, description="When the page was read.")
+    note: Text | None = Field(default=None, description="Anything a reader should know about the source.")
+
+
+class Entity(Record):
+    """A person, organisation, state, armed group or place."""
+
+    id: Id
+    name: Text = Field(description="The name used on the site.")
+    kind: Literal["person", "organisation", "government", "armed-group", "state", "coalition", "military", "place"]
+    aliases: list[Text] = Field(default_factory=list, description="Other names and spellings; search finds them.")
+    role: Text | None = Field(default=None, description="One line: who or what this is.")
+    summary: Text | None = Field(default=None, description="A few neutral sentences.")
+    cite: list[Citation] = Field(default_factory=list, description="Sources for the role and summary.")
+
+
+class Figure(Record):
+    """A number, as the cited passage writes it."""
+
+    value: float = Field(description="The number itself, for sorting and export.")
+    unit: Text = Field(description="What is counted, e.g. `weapon sites`.")
+    text: Text = Field(description="The number exactly as the cited passage writes it, e.g. `over 130`.")
+    qualifier: Literal["exact", "about", "more-than", "at-least"] = "exact"
+
+
+class Fact(Record):
+    """A statement, attributed, with its sources."""
+
+    id: Id
+    statement: Text = Field(description="One neutral, attributed sentence.")
+    topics: list[Ref] = Field(min_length=1, description="Topics this fact belongs to.")
+    entities: list[Ref] = Field(default_factory=list, description="Who or what the fact is about.")
+    figure: Figure | None = None
+    as_of: DateText | None = Field(default=None, description="When the fact was true or reported.")
+    review_after: DateText | None = Field(default=None, description="After this date the site marks the fact as possibly out of date.")
+    cite: list[Citation] = Field(min_length=1)
+
+
+class Event(Record):
+    """Something that happened on a date known to a given precision."""
+
+    id: Id
+    date: DateText
+    title: Text
+    summary: Text | None = None
+    topics: list[Ref] = Field(min_length=1)
+    entities: list[Ref] = Field(default_factory=list)
+    cite: list[Citation] = Field(min_length=1)
+
+
+class Quote(Record):
+    """Words someone said, verbatim, cited to the paragraph that carries them."""
+
+    id: Id
+    speaker: Ref = Field(description="The id of the entity who said it.")
+    text: Text = Field(description="The words, verbatim; must appear in the cited paragraph.")
+    context: Text | None = Field(default=None, description="Where and when it was said.")
+    topics: list[Ref] = Field(min_length=1)
+    cite: Citation
+
+
+class QandA(Record):
+    question: Text
+    answer: Text
+    cite: list[Citation] = Field(min_length=1)
+
+
+class Topic(Record):
+    id: Id
+    title: Text
+    summary: Text
+    watch: list[Text] = Field(default_factory=list, description="What to watch next.")
+    qa: list[QandA] = Field(default_factory=list, description="Questions and answers.")
+
+
+class Term(Record):
+    id: Id
+    term: Text
+    definition: Text
+    aliases: list[Text] = Field(default_factory=list)
+    cite: list[Citation] = Field(default_factory=list)
+
+
+class Relation(Record):
+    """A relation between two entities, drawn on the actors diagram."""
+
+    id: Id
+    source_entity: Ref = Field(alias="from", description="The entity the relation starts from.")
+    target_entity: Ref = Field(alias="to", description="The entity it points to.")
+    kind: Literal["cooperation", "conflict", "integration", "opposition"]
+    label: Text
+    as_of: DateText | None = None
+    cite: list[Citation] = Field(min_length=1)
+
+
+class Meta(Record):
+    title: Text
+    description: Text
+    last_reviewed: DateText = Field(description="When an editor last reviewed the whole fact sheet.")
+    coverage_min: float = Field(default=0.0, ge=0, le=1,
+                                description="`make check` fails when fewer article sentences are covered.")
+
+
+class FactSheet(Record):
+    """The hand-maintained fact sheet, seeds/factsheet.yaml."""
+
+    meta: Meta
+    sources: list[Source] = Field(min_length=1)
+    entities: list[Entity] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+    glossary: list[Term] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
