@@ -29,9 +29,10 @@ def read_factsheet(path: Path, problems: Problems) -> LoadedFactSheet | None:
     if not path.is_file():
         problems.add(path, 0, "", "the fact sheet is missing", "create it; see the fact sheet reference page")
         return None
+    before = len(problems.errors)
     loaded = load_yaml(path, problems)
-    if loaded is None:
-        return None
+    if loaded is None or len(problems.errors) > before:
+        return None  # a YAML-level mistake (duplicate key, tag …) would only cause confusing schema errors
     if not isinstance(loaded.data, dict):
         problems.add(path, 1, "", "the fact sheet must be a mapping of sections (meta:, sources:, …)",
                      "start the file with `meta:`")

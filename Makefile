@@ -1,0 +1,53 @@
+# Every target sets up what it needs: a fresh clone needs only `make site` or `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve check test bench render schema golden clean
+
+site: $(STAMP)
+	$(PY) -m generator check
+	$(PY) -m mkdocs build --strict
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+test: $(STAMP) browser node_modules/.installed
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m benchmarks
+
+# Write the generated Markdown to disk, for builders that ignore MkDocs hooks.
+render: $(STAMP)
+	$(PY) -m generator render --out build/pages
+
+schema: $(STAMP)
+	$(PY) -m generator schema
+
+# Refresh the golden Markdown files after an intended change to the templates.
+golden: $(STAMP)
+	$(PY) -m tests.golden
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x /usr/bin/java || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+clean:
+	rm -rf site build .pytest_cache

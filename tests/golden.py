@@ -1,0 +1,43 @@
+"""Golden Markdown: the generated pages of each case, compared byte for byte.
+
+Refresh after an intended change with `make golden` (python -m tests.golden), then review
+the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from generator import pipeline
+from tests.helpers import CASES, ROOT
+
+GOLDEN_CASES = {
+    "basic": CASES / "basic" / "seeds",
+    "seed": ROOT / "seeds",
+}
+
+
+def expected_dir(case: str) -> Path:
+    return CASES / case / "expected"
+
+
+def rendered(case: str) -> dict[str, str]:
+    return pipeline.build(GOLDEN_CASES[case]).pages
+
+
+def refresh() -> None:
+    for case in GOLDEN_CASES:
+        out = expected_dir(case)
+        if out.exists():
+            shutil.rmtree(out)
+        for path, text in rendered(case).items():
+            target = out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        print(f"refreshed {out.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    refresh()

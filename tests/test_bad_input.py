@@ -1,0 +1,167 @@
+"""One case per kind of bad input: the exact message, its line, exit 1 and no traceback.
+
+Each case starts from the small fictional project in tests/cases/basic and makes one mistake.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import CASES, generator
+
+BASIC = CASES / "basic" / "seeds"
+SHEET = "seeds/factsheet.yaml"
+ARTICLE = "seeds/articles/sample-report.txt"
+
+
+@dataclass
+class Case:
+    name: str
+    expected: str  # the whole first line of the report, file:line included
+    replace: tuple[str, str] | None = None  # (old, new) once in the fact sheet
+    raw: bytes | None = None  # replaces the fact sheet's bytes (after `replace`)
+    article: bytes | None = None  # replaces the article's bytes
+    strict: bool = False
+
+
+def sheet_bytes() -> bytes:
+    return (BASIC / "factsheet.yaml").read_bytes()
+
+
+CASES_ = [
+    Case("yaml-syntax", f"{SHEET}:12: YAML syntax error: expected <block end>, but found '<block sequence start>' while parsing a block "
+         "mapping (check indentation, colons and quotes on this line and the one above)",
+         ("    date: 2026-01\n  - id: outside", "    date: 2026-01\n - id: outside")),
+    Case("tab-indent", f"{SHEET}:8: a tab is used for indentation (YAML indents with spaces only; "
+         "replace the tab with spaces)", ("    kind: article", "\tkind: article")),
+    Case("byte-order-mark", f"{SHEET}:1: the file starts with a byte-order mark (save it as UTF-8 without BOM)",
+         raw=b"\xef\xbb\xbf" + sheet_bytes()),
+    Case("crlf", f"{SHEET}:1: the file has Windows (CRLF) or old Mac line endings (save it with Unix (LF) "
+         "line endings)", raw=sheet_bytes().replace(b"\n", b"\r\n")),
+    Case("not-utf8", f"{SHEET}:4: byte 0xe9 is not valid UTF-8 (save the file as UTF-8)",
+         raw=sheet_bytes().replace(b"A test explainer", b"A caf\xe9 explainer")),
+    Case("duplicate-key", f"{SHEET}:5: meta.title: duplicate key (first set on line 3) (keep one of the two; "
+         "YAML would silently drop the first)", ("  last_reviewed: 2026-01-15", "  title: Again")),
+    Case("python-tag", f"{SHEET}:4: meta.description: the tag tag:yaml.org,2002:python/object/apply:os.system "
+         "is not allowed (remove the tag; only plain YAML values are read (safe loading))",
+         ("description: A test", "description: !!python/object/apply:os.system A test")),
+    Case("merge-key", f"{SHEET}:3: meta: merge keys (<<) are not supported (write the keys out in full)",
+         ("meta:\n", "meta:\n  <<: {}\n")),
+    Case("unknown-key", f"{SHEET}:30: entities[2].rol: unknown key (did you mean `role`?)",
+         ("    kind: organisation\nevents", "    kind: organisation\n    rol: A guild\nevents")),
+    Case("missing-key", f"{SHEET}:31: events[0].title: required key is missing (add `title:`)",
+         ("    title: The accord is signed\n", "")),
+    Case("wrong-type", f"{SHEET}:39: facts[0].statement: expected text, found a number (quote text values; "
+         "a mapping needs `key: value` lines)",
+         ("    statement: The accord covers 12 border posts, according to the report.", "    statement: 12")),
+    Case("not-a-list", f"{SHEET}:40: facts[0].topics: expected a list (lines starting with `- `), found text "
+         "(quote text values; a mapping needs `key: value` lines)", ("    topics: [accord]\n    entities: [northern-council]\n",
+                                                                     "    topics: accord\n    entities: [northern-council]\n")),
+    Case("value-not-allowed", f"{SHEET}:20: entities[0].kind: 'human' is not allowed (use one of: 'person', "
+         "'organisation', 'government', 'armed-group', 'state', 'coalition', 'military' or 'place')",
+         ("    kind: person", "    kind: human")),
+    Case("bad-id", f"{SHEET}:18: entities[0].id: 'Dana Reyes' has the wrong form (ids use lower-case letters, "
+         "digits and hyphens, e.g. `brad-cooper`)", ("  - id: dana-reyes", "  - id: Dana Reyes")),
+    Case("duplicate-id", f"{SHEET}:27: entities[2].id: id 'northern-council' is already used by entities[1] "
+         "(line 24) (give each record its own id)", ("  - id: river-guild", "  - id: northern-council")),
+    Case("unknown-topic", f"{SHEET}:34: events[0].topics[0]: no topic with id 'acord' (did you mean 'accord'?)",
+         ("    topics: [accord]\n    entities: [northern-council, river", "    topics: [acord]\n    entities: "
+                                                                          "[northern-council, river")),
+    Case("unknown-entity", f"{SHEET}:35: events[0].entities[1]: no entity with id 'river-gild' (did you mean "
+         "'river-guild'?)", ("entities: [northern-council, river-guild]", "entities: [northern-council, river-gild]")),
+    Case("unknown-source", f"{SHEET}:36: events[0].cite[0].source: no source with id 'sampel' (did you mean "
+         "'sample'?)", ("    cite: [{source: sample, paragraph: p1}]\nfacts", "    cite: [{source: sampel, "
+                                                                       "paragraph: p1}]\nfacts")),
+    Case("missing-article", f"{SHEET}:9: sources[0].article: no article 'sample-reprot' in seeds/articles (did "
+         "you mean 'sample-report'?)", ("article: sample-report", "article: sample-reprot")),
+    Case("paragraph-out-of-range", f"{SHEET}:56: facts[1].cite[0].paragraph: sample-report has no paragraph p9 "
+         "(it has p1 to p3)", ("    cite: [{source: sample, paragraph: p2}]\nquotes",
+                               "    cite: [{source: sample, paragraph: p9}]\nquotes")),
+    Case("paragraph-form", f"{SHEET}:56: facts[1].cite[0].paragraph: 'para 2' has the wrong form (cite a "
+         "paragraph as p1, p2, … as numbered on the article's page)",
+         ("    cite: [{source: sample, paragraph: p2}]\nquotes", "    cite: [{source: sample, paragraph: para 2}]\n"
+                                                                "quotes")),
+    Case("paragraph-missing", f"{SHEET}:56: facts[1].cite[0]: a citation of an article needs `paragraph:` (add "
+         "the paragraph number, p1 to p3)", ("    cite: [{source: sample, paragraph: p2}]\nquotes",
+                                             "    cite: [{source: sample}]\nquotes")),
+    Case("web-paragraph", f"{SHEET}:49: facts[0].cite[1].paragraph: an outside source has no numbered paragraphs "
+         "(remove `paragraph:`; give the exact words as `quote:` instead)",
+         ("      - source: outside\n", "      - source: outside\n        paragraph: p1\n")),
+    Case("quote-not-verbatim", f"{SHEET}:60: quotes[0].text: the quote is not verbatim in sample p2 (copy the "
+         "words exactly; only spaces and quote marks may differ)",
+         ("text: We have agreed on every post,", "text: We agreed on every post,")),
+    Case("cited-words-not-verbatim", f"{SHEET}:47: facts[0].cite[0].quote: the quoted words are not in "
+         "sample-report p1 (copy the words exactly from the paragraph; only spaces and quote marks may differ)",
+         ("quote: The accord covers 12 border posts.", "quote: The accord covers twelve border posts.")),
+    Case("figure-not-in-passage", f"{SHEET}:55: facts[1].figure.text: 'about 400' is not in the cited passage "
+         "(write the number exactly as the cited paragraph or quote does)",
+         ('text: "about 300"', 'text: "about 400"')),
+    Case("impossible-date", f"{SHEET}:5: meta.last_reviewed: '2026-02-30' is not a day of that month (write a "
+         "date as 2025, 2025-12 or 2025-12-10)", ("last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30")),
+    Case("date-form", f"{SHEET}:32: events[0].date: '15/01/2026' has the wrong form (write a date as 2025, "
+         "2025-12 or 2025-12-10)", ("    date: 2026-01\n    title", "    date: 15/01/2026\n    title")),
+    Case("javascript-url", f"{SHEET}:16: sources[1].url: 'javascript:alert(1)' has the wrong form (use a full "
+         "http:// or https:// address)", ("url: https://example.org/accord", "url: javascript:alert(1)")),
+    Case("review-before-as-of", f"{SHEET}:44: facts[0].review_after: review_after is before as_of (pick a later "
+         "review date)", ("    as_of: 2026-01\n", "    as_of: 2026-01\n    review_after: 2025-06\n")),
+    Case("empty-list", f"{SHEET}:53: facts[1].topics: must not be empty (add at least one entry)",
+         ("    topics: [accord]\n    entities: [dana-reyes]", "    topics: []\n    entities: [dana-reyes]")),
+    Case("topic-without-facts", f"{SHEET}:72: topics[1]: topic 'other' has no facts (tag at least one fact with "
+         "this topic)", ("glossary:\n", "  - id: other\n    title: Other\n    summary: None yet.\nglossary:\n")),
+    Case("glossary-twice", f"{SHEET}:76: glossary[1]: the term 'Accord' is defined twice (also glossary[0]) "
+         "(merge the two entries)", ("    definition: A formal agreement.\n", "    definition: A formal "
+                                     "agreement.\n  - id: accord-again\n    term: Accord\n    definition: Same.\n")),
+    Case("not-a-mapping", f"{SHEET}:1: the fact sheet must be a mapping of sections (meta:, sources:, …) (start "
+         "the file with `meta:`)", raw=b"- just\n- a list\n"),
+    Case("unused-entity-strict", f"{SHEET}:30: warning: entities[3]: entity 'lonely' is not referenced by "
+         "any fact, event, quote or relation (reference it or remove it)", strict=True,
+         replace=("events:\n", "  - id: lonely\n    name: Lonely\n    kind: place\nevents:\n")),
+    Case("empty-article", f"{ARTICLE}:1: the article is empty (put the title on the first line, then the text)",
+         article=b"\n\n"),
+    Case("article-not-utf8", f"{ARTICLE}:3: byte 0xff is not valid UTF-8 (save the file as UTF-8)",
+         article=b"Title\n\nBad \xff byte.\n"),
+]
+
+
+def prepare(tmp_path: Path, case: Case) -> Path:
+    project = tmp_path / "p"
+    shutil.copytree(BASIC, project / "seeds")
+    data = sheet_bytes()
+    if case.replace:
+        old, new = case.replace
+        assert data.count(old.encode()) == 1, f"fixture edit for {case.name} must match once"
+        data = data.replace(old.encode(), new.encode())
+    if case.raw is not None:
+        data = case.raw
+    (project / SHEET).write_bytes(data)
+    if case.article is not None:
+        (project / ARTICLE).write_bytes(case.article)
+    return project
+
+
+def test_there_are_at_least_25_kinds_of_bad_input():
+    """Check that the suite covers at least 25 kinds of mistake."""
+    assert len({c.name for c in CASES_}) >= 25
+
+
+@pytest.mark.parametrize("case", CASES_, ids=[c.name for c in CASES_])
+def test_bad_input_gives_file_line_key_and_hint(tmp_path, case):
+    """Check that each mistake stops the check with its file:line, key path and hint, and no traceback."""
+    project = prepare(tmp_path, case)
+    result = generator(project, "check", *(["--strict"] if case.strict else []))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first == case.expected
+    assert result.stderr.rstrip().endswith("found; nothing was written.")
+
+
+def test_basic_case_is_clean(tmp_path):
+    """Check that the unmodified fixture passes, so every failure above comes from its one mistake."""
+    project = prepare(tmp_path, Case("none", ""))
+    result = generator(project, "check", "--strict")
+    assert result.returncode == 0, result.stderr
