@@ -18,6 +18,7 @@ from markupsafe import Markup
 from . import escape
 from .articles import Article
 from .model import Cite, Site, human_date
+from .reference import records
 from .schema import Entity
 
 WHOS_WHO = "whos-who.md"
@@ -116,6 +117,7 @@ def pages(site: Site) -> list[tuple[str, str, dict]]:
         ("figures.md", "figures.md.j2", {}),
         ("quotes.md", "quotes.md.j2", {}),
         ("articles/index.md", "articles.md.j2", {}),
+        ("reference/factsheet.md", "reference.md.j2", {"reference": records()}),
     ]
     out += [(f"articles/{a.id}.md", "article.md.j2", {"article": a}) for a in site.articles]
     return out
