@@ -65,6 +65,12 @@ def json_ld(data: object) -> Markup:
     return Markup(text)
 
 
+def front_matter(value: object) -> Markup:
+    """A front-matter value. MkDocs themes print page titles and descriptions unescaped into
+    <title> and attributes, so the text is HTML-escaped first, then quoted as a YAML string."""
+    return Markup(json.dumps(str(attr(value)), ensure_ascii=False))
+
+
 def finalize(value: object) -> object:
     """Jinja's finalize hook: every `{{ … }}` not already Markup is escaped as Markdown text."""
     if value is None:

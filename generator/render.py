@@ -7,7 +7,6 @@ it safe. Helpers that build links live here so that templates only loop and bran
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=escape.md, attr=escape.attr, url=escape.url, date=human_date,
-                       json_ld=escape.json_ld, yaml_str=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)))
+                       json_ld=escape.json_ld, front=escape.front_matter)
     return env
 
 
