@@ -39,6 +39,8 @@ def citations(sheet: FactSheet) -> Iterator[tuple[tuple, Citation]]:
     for i, quote in enumerate(sheet.quotes):
         yield ("quotes", i, "cite"), quote.cite
     for i, topic in enumerate(sheet.topics):
+        for j, cite in enumerate(topic.cite):
+            yield ("topics", i, "cite", j), cite
         for k, qa in enumerate(topic.qa):
             for j, cite in enumerate(qa.cite):
                 yield ("topics", i, "qa", k, "cite", j), cite

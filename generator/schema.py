@@ -157,6 +157,7 @@ class Topic(Record):
     id: Id
     title: Text
     summary: Text
+    cite: list[Citation] = Field(default_factory=list, description="Sources for the summary.")
     watch: list[Text] = Field(default_factory=list, description="What to watch next.")
     qa: list[QandA] = Field(default_factory=list, description="Questions and answers.")
 

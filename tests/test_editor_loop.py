@@ -1,0 +1,107 @@
+"""The editor's loop on real builds: nothing lost on error, no clobbering, deterministic output, live preview."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.helpers import CASES, make_project, mkdocs_build, tree_bytes
+
+BASIC = CASES / "basic" / "seeds"
+
+
+def break_sheet(project: Path) -> None:
+    sheet = project / "seeds" / "factsheet.yaml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("topics: [accord]", "topics: [acord]", 1),
+                     encoding="utf-8")
+
+
+def test_failed_build_leaves_previous_site_byte_identical(tmp_path):
+    """Check that a broken fact sheet stops `mkdocs build` with file:line and the old site untouched."""
+    project = make_project(tmp_path / "p", BASIC)
+    assert mkdocs_build(project).returncode == 0
+    before = tree_bytes(project / "site")
+    break_sheet(project)
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "seeds/factsheet.yaml:34: events[0].topics[0]: no topic with id 'acord' (did you mean 'accord'?)" \
+        in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_bytes(project / "site") == before
+
+
+def test_generated_page_never_overwrites_a_hand_written_one(tmp_path):
+    """Check that a hand-written docs/timeline.md stops the build with a message naming both pages."""
+    project = make_project(tmp_path / "p", BASIC)
+    (project / "docs" / "timeline.md").write_text("# My own timeline\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "docs/timeline.md: this hand-written page has the same path as the generated page timeline.md" \
+        in result.stderr
+    assert (project / "docs" / "timeline.md").read_text(encoding="utf-8") == "# My own timeline\n"
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    """Check that the same inputs built in two places give identical site folders, sitemap included."""
+    first = make_project(tmp_path / "a", BASIC)
+    second = make_project(tmp_path / "b", BASIC)
+    assert mkdocs_build(first, SITE_URL="https://explainer.test/").returncode == 0
+    assert mkdocs_build(second, SITE_URL="https://explainer.test/").returncode == 0
+    one, two = tree_bytes(first / "site"), tree_bytes(second / "site")
+    assert one.keys() == two.keys()
+    assert [k for k in one if one[k] != two[k]] == []
+    assert b"<lastmod>2026-01-15</lastmod>" in one["sitemap.xml"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, limit: float = 60.0) -> bool:
+    """Poll until `predicate()` holds; the limit only stops a hung test, it asserts no speed."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_keeps_last_good_site_and_recovers(tmp_path):
+    """Check that `mkdocs serve` prints the error, keeps serving the last good page, and shows the fix."""
+    project = make_project(tmp_path / "p", BASIC)
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    sheet = project / "seeds" / "factsheet.yaml"
+    url = f"http://127.0.0.1:{port}/topics/accord/"
+    try:
+        assert wait_for(lambda: "covers 12 border posts, according" in fetch(url))
+        break_sheet(project)
+        assert wait_for(lambda: "no topic with id 'acord'" in (tmp_path / "serve.log").read_text())
+        assert "covers 12 border posts, according" in fetch(url)
+        text = sheet.read_text(encoding="utf-8").replace("topics: [acord]", "topics: [accord]", 1)
+        sheet.write_text(text.replace("covers 12 border posts, according", "covers twelve posts, according"),
+                         encoding="utf-8")
+        assert wait_for(lambda: "covers twelve posts, according" in fetch(url))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
