@@ -56,7 +56,7 @@ def records() -> list[RecordDoc]:
     docs = []
     for name, spec in [("FactSheet", schema), *sorted(defs.items())]:
         required = set(spec.get("required", []))
-        fields = [FieldDoc(key=key, type=Markup(_type(prop, defs)), required=key in required,
+        fields = [FieldDoc(key=Markup(key), type=Markup(_type(prop, defs)), required=key in required,
                            description=Markup(prop.get("description", "")))
                   for key, prop in spec.get("properties", {}).items()]
         docs.append(RecordDoc(name=name, description=Markup(spec.get("description", "")), fields=fields))

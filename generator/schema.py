@@ -95,7 +95,8 @@ class Entity(Record):
 
     id: Id
     name: Text = Field(description="The name used on the site.")
-    kind: Literal["person", "organisation", "government", "armed-group", "state", "coalition", "military", "place"]
+    kind: Literal["person", "organisation", "government", "armed-group", "state", "coalition", "military", "place"] = \
+        Field(description="What sort of actor this is.")
     aliases: list[Text] = Field(default_factory=list, description="Other names and spellings; search finds them.")
     role: Text | None = Field(default=None, description="One line: who or what this is.")
     summary: Text | None = Field(default=None, description="A few neutral sentences.")
@@ -108,7 +109,8 @@ class Figure(Record):
     value: float = Field(description="The number itself, for sorting and export.")
     unit: Text = Field(description="What is counted, e.g. `weapon sites`.")
     text: Text = Field(description="The number exactly as the cited passage writes it, e.g. `over 130`.")
-    qualifier: Literal["exact", "about", "more-than", "at-least"] = "exact"
+    qualifier: Literal["exact", "about", "more-than", "at-least"] = Field(
+        default="exact", description="How the source qualifies the number (`about 2,000` is `about`).")
 
 
 class Fact(Record):
@@ -118,10 +120,10 @@ class Fact(Record):
     statement: Text = Field(description="One neutral, attributed sentence.")
     topics: list[Ref] = Field(min_length=1, description="Topics this fact belongs to.")
     entities: list[Ref] = Field(default_factory=list, description="Who or what the fact is about.")
-    figure: Figure | None = None
+    figure: Figure | None = Field(default=None, description="The number the fact states, if any.")
     as_of: DateText | None = Field(default=None, description="When the fact was true or reported.")
     review_after: DateText | None = Field(default=None, description="After this date the site marks the fact as possibly out of date.")
-    cite: list[Citation] = Field(min_length=1)
+    cite: list[Citation] = Field(min_length=1, description="Where the fact comes from; several sources may disagree.")
 
 
 class Event(Record):
@@ -129,11 +131,11 @@ class Event(Record):
 
     id: Id
     date: DateText
-    title: Text
-    summary: Text | None = None
-    topics: list[Ref] = Field(min_length=1)
-    entities: list[Ref] = Field(default_factory=list)
-    cite: list[Citation] = Field(min_length=1)
+    title: Text = Field(description="What happened, in a few words.")
+    summary: Text | None = Field(default=None, description="One or two neutral sentences.")
+    topics: list[Ref] = Field(min_length=1, description="Topics whose timeline shows the event.")
+    entities: list[Ref] = Field(default_factory=list, description="Who took part.")
+    cite: list[Citation] = Field(min_length=1, description="Sources for the date and what happened.")
 
 
 class Quote(Record):
@@ -143,31 +145,37 @@ class Quote(Record):
     speaker: Ref = Field(description="The id of the entity who said it.")
     text: Text = Field(description="The words, verbatim; must appear in the cited paragraph.")
     context: Text | None = Field(default=None, description="Where and when it was said.")
-    topics: list[Ref] = Field(min_length=1)
-    cite: Citation
+    topics: list[Ref] = Field(min_length=1, description="Topic pages that show the quote.")
+    cite: Citation = Field(description="The article paragraph that carries the words.")
 
 
 class QandA(Record):
-    question: Text
-    answer: Text
-    cite: list[Citation] = Field(min_length=1)
+    """A question a reader may ask, answered from the sources."""
+
+    question: Text = Field(description="The question, as a reader would ask it.")
+    answer: Text = Field(description="A short, neutral, attributed answer.")
+    cite: list[Citation] = Field(min_length=1, description="Sources for the answer.")
 
 
 class Topic(Record):
+    """A topic page of the explainer."""
+
     id: Id
-    title: Text
-    summary: Text
+    title: Text = Field(description="The page title.")
+    summary: Text = Field(description="What is happening, in a few neutral sentences.")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the summary.")
     watch: list[Text] = Field(default_factory=list, description="What to watch next.")
     qa: list[QandA] = Field(default_factory=list, description="Questions and answers.")
 
 
 class Term(Record):
+    """A glossary term; its definition shows as a tooltip wherever the term appears."""
+
     id: Id
-    term: Text
-    definition: Text
-    aliases: list[Text] = Field(default_factory=list)
-    cite: list[Citation] = Field(default_factory=list)
+    term: Text = Field(description="The term as it appears in text (case matters).")
+    definition: Text = Field(description="A short neutral definition, shown as a tooltip.")
+    aliases: list[Text] = Field(default_factory=list, description="Other spellings that get the same tooltip.")
+    cite: list[Citation] = Field(default_factory=list, description="Sources for facts stated in the definition.")
 
 
 class Relation(Record):
@@ -176,15 +184,18 @@ class Relation(Record):
     id: Id
     source_entity: Ref = Field(alias="from", description="The entity the relation starts from.")
     target_entity: Ref = Field(alias="to", description="The entity it points to.")
-    kind: Literal["cooperation", "conflict", "integration", "opposition"]
-    label: Text
-    as_of: DateText | None = None
-    cite: list[Citation] = Field(min_length=1)
+    kind: Literal["cooperation", "conflict", "integration", "opposition"] = Field(
+        description="How the diagram draws the relation.")
+    label: Text = Field(description="A few words on the arrow.")
+    as_of: DateText | None = Field(default=None, description="When the relation held.")
+    cite: list[Citation] = Field(min_length=1, description="Sources for the relation.")
 
 
 class Meta(Record):
-    title: Text
-    description: Text
+    """About the site as a whole."""
+
+    title: Text = Field(description="The site's home page title.")
+    description: Text = Field(description="One neutral sentence: what the site explains.")
     last_reviewed: DateText = Field(description="When an editor last reviewed the whole fact sheet.")
     coverage_min: float = Field(default=0.0, ge=0, le=1,
                                 description="`make check` fails when fewer article sentences are covered.")
