@@ -5,14 +5,18 @@ Plain objects and lookups, no I/O. Templates only loop and branch over what is h
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .articles import Article, Paragraph
 from .checks import all_sources
+from .freshness import is_stale
+from .history import FactChange, History
 from .schema import Citation, Entity, Event, Fact, FactSheet, Quote, Source, Term, Topic
 
+_WORD = re.compile(r"\w+")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -49,6 +53,8 @@ class Site:
     sheet: FactSheet
     articles: list[Article]
     sources: dict[str, Source] = field(init=False)
+    today: dt.date | None = None  # facts past `review_after` on this date are marked; None: never
+    history: History = field(default_factory=History.not_read)  # the facts' git history
 
     def __post_init__(self) -> None:
         self.sources = all_sources(self.sheet, self.articles)
@@ -109,30 +115,85 @@ class Site:
     def disputed(self, record) -> bool:
         return any(c.raw.claim for c in self.cites(record))
 
+    # -- provenance: freshness, history, where a fact is shown ----------------------------
+
+    def stale(self, fact: Fact) -> bool:
+        """The fact is past its `review_after` date and may be out of date."""
+        return is_stale(fact.review_after, self.today)
+
+    @property
+    def stale_facts(self) -> list[Fact]:
+        return [f for f in self.sheet.facts if self.stale(f)]
+
+    def fact_history(self, fact: Fact) -> list[FactChange]:
+        return self.history.for_fact(fact.id)
+
+    def fact_page(self, fact_id: str) -> str | None:
+        """The page that shows a fact (its first topic's page, at anchor `fact_id`), if it still exists."""
+        fact = self.fact_by_id.get(fact_id)
+        return f"topics/{fact.topics[0]}.md" if fact else None
+
+    @cached_property
+    def fact_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.sheet.facts}
+
     def entity(self, entity_id: str) -> Entity:
         return self.entity_by_id[entity_id]
 
+    def article_label(self, article: Article) -> str:
+        """A short name for citations: "Article" when there is one, else the title's first words."""
+        if len(self.articles) == 1:
+            return "Article"
+        words = article.title.split()
+        return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+
     def article_source(self, article: Article) -> Source | None:
         """The source record that describes an article (publisher, date, address), if any."""
-        return next((s for s in self.sources.values() if s.kind == "article" and s.article == article.id), None)
+        return self._article_sources.get(article.id)
+
+    @cached_property
+    def _article_sources(self) -> dict[str, Source]:
+        found: dict[str, Source] = {}
+        for s in self.sources.values():
+            if s.kind == "article" and s.article:
+                found.setdefault(s.article, s)
+        return found
 
     # -- per topic ---------------------------------------------------------------------
+    # Every lookup below reads indexes built once per site: pages ask per topic and per entity,
+    # and a scan of every record per question made the build quadratic in the fact sheet.
 
     def facts_for(self, topic: Topic) -> list[Fact]:
-        return [f for f in self.sheet.facts if topic.id in f.topics]
+        return list(self._by_topic[topic.id][0]) if topic.id in self._by_topic else []
 
     def events_for(self, topic: Topic) -> list[Event]:
-        return [e for e in self.events if topic.id in e.topics]
+        return list(self._by_topic[topic.id][1]) if topic.id in self._by_topic else []
 
     def quotes_for(self, topic: Topic) -> list[Quote]:
-        return [q for q in self.sheet.quotes if topic.id in q.topics]
+        return list(self._by_topic[topic.id][2]) if topic.id in self._by_topic else []
 
     def entities_for(self, topic: Topic) -> list[Entity]:
-        ids: set[str] = set()
-        for record in (*self.facts_for(topic), *self.events_for(topic)):
-            ids.update(record.entities)
-        ids.update(q.speaker for q in self.quotes_for(topic))
-        return [e for e in self.entities if e.id in ids]
+        return [self.entity_by_id[i] for i in self._topic_entities.get(topic.id, ())]
+
+    @cached_property
+    def _by_topic(self) -> dict[str, tuple[list[Fact], list[Event], list[Quote]]]:
+        """Topic id → its facts (sheet order), events (chronological) and quotes (sheet order)."""
+        index: dict[str, tuple[list[Fact], list[Event], list[Quote]]] = {}
+        for slot, records in enumerate((self.sheet.facts, self.events, self.sheet.quotes)):
+            for record in records:
+                for topic_id in dict.fromkeys(record.topics):
+                    index.setdefault(topic_id, ([], [], []))[slot].append(record)
+        return index
+
+    @cached_property
+    def _topic_entities(self) -> dict[str, list[str]]:
+        """Topic id → ids of the entities its facts and events name or its quotes cite, in `entities` order."""
+        rank = {e.id: k for k, e in enumerate(self.entities)}
+        out: dict[str, list[str]] = {}
+        for topic_id, (facts, events, quotes) in self._by_topic.items():
+            ids = {i for r in (*facts, *events) for i in r.entities} | {q.speaker for q in quotes}
+            out[topic_id] = sorted((i for i in ids if i in rank), key=rank.__getitem__)
+        return out
 
     def passages_for(self, topic: Topic) -> list[tuple[Article, Paragraph]]:
         """Article paragraphs cited by the topic's facts, quotes and events, in reading order."""
@@ -150,16 +211,52 @@ class Site:
         """(page path, anchor, label) for every record that names the entity."""
         found: list[tuple[str, str, str]] = []
         for topic in self.sheet.topics:
-            if entity in self.entities_for(topic):
+            if entity.id in self._topic_entity_sets.get(topic.id, ()):
                 found.append((f"topics/{topic.id}.md", "", topic.title))
-        if any(entity.id in e.entities for e in self.sheet.events):
+        if entity.id in self._event_entities:
             found.append(("timeline.md", "", "Timeline"))
-        if any(q.speaker == entity.id for q in self.sheet.quotes):
+        if entity.id in self._speakers:
             found.append(("quotes.md", "", "Quotes"))
-        for article in self.articles:
+        for article in self._candidate_articles(entity):
             if self.mentions(article, entity):
                 found.append((f"articles/{article.id}.md", "", article.title))
         return found
+
+    @cached_property
+    def _topic_entity_sets(self) -> dict[str, set[str]]:
+        return {topic_id: set(ids) for topic_id, ids in self._topic_entities.items()}
+
+    @cached_property
+    def _event_entities(self) -> set[str]:
+        return {i for e in self.sheet.events for i in e.entities}
+
+    @cached_property
+    def _speakers(self) -> set[str]:
+        return {q.speaker for q in self.sheet.quotes}
+
+    @cached_property
+    def _articles_with_word(self) -> dict[str, set[int]]:
+        """Word → positions (in `articles`) of the articles whose paragraphs contain it as a whole word."""
+        index: dict[str, set[int]] = {}
+        for k, article in enumerate(self.articles):
+            for word in {w for p in article.paragraphs for w in _WORD.findall(p.text)}:
+                index.setdefault(word, set()).add(k)
+        return index
+
+    def _candidate_articles(self, entity: Entity) -> list[Article]:
+        """The articles that can mention the entity: every word of one of its names stands in them whole.
+
+        A mention is bounded by non-word characters, so each word of the name is a whole word of
+        the text; `mentions` then decides exactly. This keeps who's who linear in the articles.
+        """
+        candidates: set[int] = set()
+        for name in {entity.name, *entity.aliases}:
+            words = _WORD.findall(name)
+            if not words:
+                return list(self.articles)
+            sets = sorted((self._articles_with_word.get(w, set()) for w in set(words)), key=len)
+            candidates |= set.intersection(*sets)
+        return [self.articles[k] for k in sorted(candidates)]
 
     def mentions(self, article: Article, entity: Entity) -> bool:
         pattern = self._name_pattern(entity)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import escape
+from . import coverage, escape, structured, svg
 from .articles import Article
 from .model import Cite, Site, human_date
 from .reference import records
@@ -47,6 +47,7 @@ class PageContext:
     site: Site
     path: str
     linked: set[str] = field(default_factory=set)
+    cited: list[Cite] = field(default_factory=list)  # every citation shown, for the page's JSON-LD
 
     def href(self, target: str, anchor: str = "") -> Markup:
         rel = posixpath.relpath(target, posixpath.dirname(self.path) or ".") if target != self.path else ""
@@ -60,9 +61,10 @@ class PageContext:
 
     def cite(self, cite: Cite) -> Markup:
         """A citation link: to the exact paragraph of an article, or out to a background source."""
+        self.cited.append(cite)
         if cite.article is not None:
-            label = f"{escape.md(cite.article.title)}, ¶{cite.paragraph.number}" if cite.paragraph else \
-                escape.md(cite.article.title)
+            name = self.site.article_label(cite.article)
+            label = f"{escape.md(name)}, ¶{cite.paragraph.number}" if cite.paragraph else escape.md(name)
             anchor = cite.paragraph.id if cite.paragraph else ""
             return Markup(f'<span class="cite cite-article">[{label}]'
                           f'({self.href(f"articles/{cite.article.id}.md", anchor)})</span>')
@@ -71,7 +73,9 @@ class PageContext:
                                                  human_date(source.date)) if x)
         address = source.url or ""
         if cite.raw.quote and address:
-            address = address.split("#")[0] + "#" + escape.text_fragment(cite.raw.quote)
+            # Keep an existing fragment: `#section:~:text=…` scrolls to the passage, not the section.
+            base = address.split(":~:")[0]
+            address = (base if "#" in base else base + "#") + escape.text_fragment(cite.raw.quote)
         return Markup(f'<span class="cite cite-background"><span class="badge">Background</span> '
                       f'<a href="{escape.url(address)}">{label}</a></span>')
 
@@ -110,13 +114,16 @@ def pages(site: Site) -> list[tuple[str, str, dict]]:
     ]
     out += [(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics]
     out += [
-        ("timeline.md", "timeline.md.j2", {}),
+        ("timeline.md", "timeline.md.j2", {"timeline_svg": svg.timeline(site)}),
+        ("actors.md", "actors.md.j2", {"actors_svg": svg.actors(site), "relations": svg.edges(site)}),
         (WHOS_WHO, "whos-who.md.j2", {}),
         ("glossary.md", "glossary.md.j2", {}),
         ("figures.md", "figures.md.j2", {}),
         ("quotes.md", "quotes.md.j2", {}),
         ("articles/index.md", "articles.md.j2", {}),
         ("reference/factsheet.md", "reference.md.j2", {"reference": records()}),
+        ("coverage.md", "coverage.md.j2", {"coverage": coverage.compute(site.sheet, site.articles)}),
+        ("changes.md", "changes.md.j2", {"history": site.history}),
     ]
     out += [(f"articles/{a.id}.md", "article.md.j2", {"article": a}) for a in site.articles]
     return out
@@ -132,6 +139,8 @@ def render_site(site: Site, env: Environment | None = None) -> dict[str, str]:
         text = env.get_template(template).render(
             site=site, page=ctx, href=ctx.href, cite=ctx.cite, prose=ctx.prose,
             entity_link=ctx.entity_link, **extra)
+        data = structured.article(site, path, text, ctx.cited, ctx.linked)
+        text = structured.with_front_matter(text, structured.front_matter_line(data))
         rendered[path] = text.rstrip("\n") + "\n" + abbreviations
     return rendered
 
