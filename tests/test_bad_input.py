@@ -165,3 +165,12 @@ def test_basic_case_is_clean(tmp_path):
     project = prepare(tmp_path, Case("none", ""))
     result = generator(project, "check", "--strict")
     assert result.returncode == 0, result.stderr
+
+
+def test_debug_flag_shows_the_traceback(tmp_path):
+    """Check that --debug adds a traceback for developers, after the same plain messages."""
+    project = prepare(tmp_path, CASES_[0])
+    result = generator(project, "--debug", "check")
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr
+    assert CASES_[0].expected in result.stderr
