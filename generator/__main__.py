@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import pipeline
+from . import coverage, pipeline
 from .errors import InputError, Problems
 from .schema import FactSheet
 from .write import collisions, write_pages
@@ -26,6 +26,8 @@ class Command(click.Group):
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
+            if ctx.params.get("debug"):  # for developers: where the input error was raised
+                traceback.print_exc()
             raise
         except Exception as exc:  # a bug, not bad input: say so briefly
             if ctx.params.get("debug"):
@@ -36,7 +38,7 @@ class Command(click.Group):
 
 
 @click.group(cls=Command)
-@click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
+@click.option("--debug", is_flag=True, help="Show a traceback with any error.")
 def main(debug: bool) -> None:
     """Generate the explainer's pages from seeds/ (articles and fact sheet)."""
 
@@ -45,11 +47,15 @@ def main(debug: bool) -> None:
 @SEEDS_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def check(seeds: Path, strict: bool) -> None:
-    """Check the fact sheet and articles without building."""
-    site, warnings = pipeline.load(seeds, strict=strict)
+    """Check the fact sheet and articles without building; fail if coverage is under meta.coverage_min."""
+    site, warnings = pipeline.load(seeds, strict=strict, coverage_gate=True)
     for warning in warnings:
         click.echo(str(warning), err=True)
     sheet = site.sheet
+    covered = coverage.compute(sheet, site.articles)
+    for item in covered.articles:
+        click.echo(f"coverage: {item.article.id}: {len(item.covered)} of {item.total} sentences covered "
+                   f"({item.percent}; minimum {covered.minimum_percent})")
     click.echo(f"ok: {len(site.articles)} articles, {len(sheet.entities)} entities, {len(sheet.events)} events, "
                f"{len(sheet.facts)} facts, {len(sheet.quotes)} quotes, {len(sheet.glossary)} glossary terms")
 
@@ -62,12 +68,12 @@ def check(seeds: Path, strict: bool) -> None:
               show_default=True, help="Hand-written pages that generated ones must not shadow.")
 def render(seeds: Path, out: Path, docs: Path) -> None:
     """Write the generated pages as Markdown files (for builders that ignore MkDocs hooks)."""
-    result = pipeline.build(seeds)
+    result = pipeline.build(seeds, with_history=True)
     problems = Problems()
     if docs.resolve() != out.resolve():
-        collisions(result.pages, docs, problems)
+        collisions(result.outputs, docs, problems)
     problems.raise_if_errors()
-    report = write_pages(result.pages, out)
+    report = write_pages(result.outputs, out)
     click.echo(f"{len(report.written)} written, {len(report.unchanged)} unchanged, "
                f"{len(report.removed)} removed in {out}")
 

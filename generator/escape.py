@@ -52,10 +52,29 @@ def url(value: str | None) -> Markup:
     return attr(clean)
 
 
+# A quoted passage this long is given as `textStart,textEnd` (its first and last words), so the
+# link still finds it if the page differs inside it (a quote mark, a dash, a line break).
+FRAGMENT_RANGE_WORDS = 10
+FRAGMENT_EDGE_WORDS = 4
+
+
 def text_fragment(passage: str) -> str:
-    """A `#:~:text=` fragment that opens a page at `passage` (percent-encoded; '-' ',' '&' too)."""
-    words = " ".join(passage.split())
-    return ":~:text=" + quote(words, safe="")
+    """A text directive, `:~:text=…`, that opens a page at `passage` (WICG "URL Fragment Text Directives").
+
+    Each term is percent-encoded as UTF-8; `-`, `,` and `&` too (they delimit the directive's
+    parts; Python's `quote` leaves `-` alone, so it is encoded here). The caller puts it after
+    the `#` of the address.
+    """
+    words = passage.split()
+    if len(words) >= FRAGMENT_RANGE_WORDS:
+        terms = [" ".join(words[:FRAGMENT_EDGE_WORDS]), " ".join(words[-FRAGMENT_EDGE_WORDS:])]
+    else:
+        terms = [" ".join(words)]
+    return ":~:text=" + ",".join(_directive_term(t) for t in terms)
+
+
+def _directive_term(text: str) -> str:
+    return quote(text, safe="").replace("-", "%2D")
 
 
 def json_ld(data: object) -> Markup:

@@ -1,8 +1,9 @@
 """MkDocs hook: glue only. The generator renders; MkDocs gets the pages as virtual files.
 
-on_pre_build runs before MkDocs cleans site/, so a bad fact sheet stops the build with the
-previous site intact (and `mkdocs serve` keeps serving it). Editing this file needs a
-restart of `mkdocs serve`: MkDocs caches hook modules.
+on_pre_build runs before MkDocs cleans site/, so a bad fact sheet stops `mkdocs build` with
+the previous site intact. Under `mkdocs serve` a bad save is reported and the last good pages
+are served again (stock MkDocs would hang every request until the next good save). Editing
+this file needs a restart of `mkdocs serve`: MkDocs caches hook modules.
 """
 
 from __future__ import annotations
@@ -19,24 +20,34 @@ from generator.errors import InputError, Problems
 from generator.write import collisions
 
 log = logging.getLogger("mkdocs.hooks.generator")
-_state: dict = {"pages": {}, "epoch_ours": "SOURCE_DATE_EPOCH" not in os.environ}
+_state: dict = {"pages": {}, "topics": [], "serving": False, "epoch_ours": "SOURCE_DATE_EPOCH" not in os.environ}
+
+
+def on_startup(command, dirty) -> None:
+    _state["serving"] = command == "serve"
 
 
 def on_pre_build(config) -> None:
     seeds = Path(config.config_file_path).parent / "seeds"
     try:
-        result = pipeline.build(seeds)
+        result = pipeline.build(seeds, with_history=True)
         problems = Problems()
-        collisions(result.pages, Path(config.docs_dir), problems)
+        collisions(result.outputs, Path(config.docs_dir), problems)
         problems.raise_if_errors()
     except InputError as exc:
-        raise PluginError("the explainer was not built:\n" + exc.format_message()) from None
+        if not (_state["serving"] and _state["pages"]):
+            raise PluginError("the explainer was not built:\n" + exc.format_message()) from None
+        log.error("the explainer was not rebuilt; still serving the last good version:\n%s",
+                  exc.format_message())
+        config.nav = _with_topics(config.nav, _state["topics"])
+        return
     for warning in result.warnings:
         log.info("%s", warning)
     if _state["epoch_ours"]:  # dates in the sitemap follow the inputs, not the clock
         os.environ["SOURCE_DATE_EPOCH"] = str(pipeline.epoch(result.site))
-    _state["pages"] = result.pages
-    config.nav = _with_topics(config.nav, [f"topics/{t.id}.md" for t in result.site.topics])
+    _state["pages"] = result.outputs  # pages and data files alike become virtual files
+    _state["topics"] = [f"topics/{t.id}.md" for t in result.site.topics]
+    config.nav = _with_topics(config.nav, _state["topics"])
 
 
 def _with_topics(nav, topic_pages: list[str]):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import coverage, export, freshness, history
 from .articles import read_articles
 from .checks import check
 from .errors import Problem, Problems
@@ -20,29 +22,48 @@ class Result:
     site: Site
     pages: dict[str, str]
     warnings: list[Problem]
+    files: dict[str, str] = field(default_factory=dict)  # published as they are: data/*.json, data/*.csv
+
+    @property
+    def outputs(self) -> dict[str, str]:
+        """Every generated file, pages and data alike, by path."""
+        return {**self.pages, **self.files}
 
 
-def load(seeds: Path = SEEDS, strict: bool = False) -> tuple[Site, list[Problem]]:
-    """Read and check everything; raise `InputError` with every problem at once."""
+def load(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = None,
+         coverage_gate: bool = False) -> tuple[Site, list[Problem]]:
+    """Read and check everything; raise `InputError` with every problem at once.
+
+    `today` decides which facts are past review (default: `EXPLAINER_TODAY`, else the clock).
+    `coverage_gate` adds an error per article covered less than `meta.coverage_min`: only
+    `generator check` asks for it, so a new, uncited article never stops the site build.
+    """
     problems = Problems()
+    on = today or freshness.today(problems)
     articles = read_articles(seeds / "articles", problems)
     loaded = read_factsheet(seeds / "factsheet.yaml", problems)
     if loaded is not None:
         check(loaded, articles, problems)
+        freshness.check(loaded, problems, on)
+        if coverage_gate and not problems.errors:
+            coverage.check_minimum(loaded, articles, problems)
     problems.raise_if_errors(strict=strict)
     assert loaded is not None  # no errors means the fact sheet loaded
-    return Site(sheet=loaded.sheet, articles=articles), problems.warnings
+    return Site(sheet=loaded.sheet, articles=articles, today=on), problems.warnings
 
 
-def build(seeds: Path = SEEDS, strict: bool = False) -> Result:
-    site, warnings = load(seeds, strict=strict)
-    return Result(site=site, pages=render_site(site), warnings=warnings)
+def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = None,
+          with_history: bool = False) -> Result:
+    """Check and render. `with_history` reads the facts' git history (the MkDocs hook and
+    `generator render` do; golden tests do not, so their pages never depend on commits)."""
+    site, warnings = load(seeds, strict=strict, today=today)
+    if with_history:
+        site.history = history.read(seeds / "factsheet.yaml")
+    return Result(site=site, pages=render_site(site), warnings=warnings, files=export.files(site))
 
 
 def epoch(site: Site) -> int:
     """A build timestamp derived from the inputs: the fact sheet's last review, at noon UTC."""
-    import datetime as dt
-
     parts = [int(p) for p in site.meta.last_reviewed.split("-")] + [1, 1]
     day = dt.datetime(parts[0], parts[1], parts[2], 12, tzinfo=dt.timezone.utc)
     return int(day.timestamp())

@@ -87,7 +87,7 @@ def test_serve_keeps_last_good_site_and_recovers(tmp_path):
     project = make_project(tmp_path / "p", BASIC)
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, stdout=log, stderr=subprocess.STDOUT,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     sheet = project / "seeds" / "factsheet.yaml"

@@ -38,7 +38,8 @@ class Audit(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag == "script":
-            self.in_script = True
+            # JSON-LD is data, never run: it may carry hostile text, escaped so it cannot close the tag.
+            self.in_script = dict(attrs).get("type") != "application/ld+json"
         if tag == "title":
             self.in_title = True
         for name, value in attrs:

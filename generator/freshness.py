@@ -1,0 +1,61 @@
+"""Freshness: facts whose `review_after` date has passed are marked "may be out of date".
+
+Today's date is injectable so that a build is deterministic for a fixed date: pass it to the
+pipeline, or set `EXPLAINER_TODAY=YYYY-MM-DD` in the environment (the MkDocs hook and the CLI
+read it); otherwise the system clock's date is used.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+
+from .errors import Problems
+from .yamlload import format_path
+
+TODAY_VARIABLE = "EXPLAINER_TODAY"
+
+
+def today(problems: Problems, environ: dict[str, str] | None = None) -> dt.date:
+    """`EXPLAINER_TODAY` if set (a bad value is a problem), else the clock's date."""
+    value = (os.environ if environ is None else environ).get(TODAY_VARIABLE, "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        problems.add(TODAY_VARIABLE, 0, "", f"{value!r} is not a date",
+                     f"set {TODAY_VARIABLE} as YYYY-MM-DD, e.g. 2026-01-31, or unset it to use today's date")
+        return dt.date.today()
+
+
+def last_day(value: str) -> dt.date:
+    """The last day a date of known precision covers: 2027 → 31 Dec 2027, 2027-03 → 31 Mar 2027."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def is_stale(review_after: str | None, on: dt.date | None) -> bool:
+    """True once `on` is past the whole period `review_after` names (after March 2027 = from 1 April)."""
+    return bool(review_after and on and on > last_day(review_after))
+
+
+def check(loaded, problems: Problems, on: dt.date) -> None:
+    """A warning per fact past its review date (so `check --strict` fails, and the build says so)."""
+    from .model import human_date  # model imports this module
+
+    for i, fact in enumerate(loaded.sheet.facts):
+        if is_stale(fact.review_after, on):
+            loc = ("facts", i, "review_after")
+            problems.warn(loaded.path, loaded.line(*loc), format_path(loc),
+                          f"fact {fact.id!r} is past its review date, {human_date(fact.review_after)} "
+                          f"(today is {on.isoformat()}); the site marks it “may be out of date”",
+                          "check its sources, then update the fact, its as_of and its review_after")

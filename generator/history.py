@@ -1,0 +1,345 @@
+"""Change history of the facts, read from the git history of the fact sheet.
+
+For the last commits that changed `seeds/factsheet.yaml` (at most `CAP`, along the first-parent
+line, following renames), the file as it was at each commit is parsed with the project's YAML
+rules (dates stay text) and its facts are compared with the previous version by id: added,
+removed, or which fields changed. Commit dates are committer dates, so the result is the same
+for the same repository.
+
+Fast enough for `mkdocs serve`: one `git log` and one `git cat-file --batch` per build; each
+commit's parsed facts are cached in memory and on disk (in the repository's git folder, never in
+the work tree) by commit hash. Outside a git checkout, without git, or with the file untracked,
+`read` returns a `History` that says why, and the site builds without it.
+
+Commit messages and author names are inputs like any other: the templates escape them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .yamlload import _Loader as ProjectLoader
+
+CAP = 200  # commits read at most; the page says so
+CACHE_VERSION = 2
+_FIELD_ORDER = ("statement", "figure", "as_of", "review_after", "topics", "entities", "cite")
+_MEMO: dict[tuple[str, str], dict[str, dict] | None] = {}  # (commit, path) → facts by id, None = unreadable
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml speed with the project loader's rules (no timestamps: dates stay text)."""
+
+
+_FastLoader.yaml_implicit_resolvers = ProjectLoader.yaml_implicit_resolvers
+
+
+@dataclass(frozen=True)
+class Commit:
+    hash: str
+    date: str  # YYYY-MM-DD, committer date
+    author: str
+    subject: str
+
+    @property
+    def short(self) -> str:
+        return self.hash[:12]
+
+    @property
+    def anchor(self) -> str:
+        return f"commit-{self.short}"
+
+
+@dataclass(frozen=True)
+class FactChange:
+    commit: Commit
+    fact_id: str
+    kind: str  # "added", "removed" or "changed"
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One commit that changed the fact sheet, with what it did to the facts."""
+
+    commit: Commit
+    changes: tuple[FactChange, ...]
+    readable: bool = True
+
+
+@dataclass
+class History:
+    available: bool
+    reason: str = ""  # why it is not available
+    path: str = ""  # the fact sheet's path in the repository
+    entries: list[Entry] = field(default_factory=list)  # newest first
+    capped: bool = False
+    cap: int = CAP
+
+    @classmethod
+    def unavailable(cls, reason: str) -> History:
+        return cls(available=False, reason=reason)
+
+    @classmethod
+    def not_read(cls) -> History:
+        return cls.unavailable("it is not read for this build (the MkDocs build and "
+                               "`python -m generator render` read it)")
+
+    def for_fact(self, fact_id: str) -> list[FactChange]:
+        """The fact's changes, newest first."""
+        return [c for e in self.entries for c in e.changes if c.fact_id == fact_id]
+
+
+def read(factsheet: Path, cap: int = CAP, cache: bool = True) -> History:
+    """The facts' history from git, or a `History` that says plainly why there is none."""
+    git = shutil.which("git")
+    if git is None:
+        return History.unavailable("git is not installed")
+    folder = factsheet.resolve().parent
+    if not folder.is_dir():
+        return History.unavailable("the fact sheet's folder does not exist")
+    top = _git(git, folder, "rev-parse", "--show-toplevel")
+    if top is None:
+        return History.unavailable("the project is not a git checkout")
+    root = Path(top.decode("utf-8", "replace").strip())
+    try:
+        rel = factsheet.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return History.unavailable("the fact sheet is outside the git checkout")
+    if _git(git, root, "ls-files", "--error-unmatch", "--", rel) is None:
+        return History.unavailable(f"{rel} is not tracked by git")
+    log = _git(git, root, "-c", "log.showSignature=false", "log", "--first-parent", "--follow",
+               "--no-color", "--encoding=UTF-8", f"-n{cap + 1}",
+               "--format=%x1e%H%x1f%cI%x1f%an%x1f%s", "--name-status", "--", rel)
+    if log is None:
+        return History.unavailable("git could not read the history")
+    commits = _parse_log(log.decode("utf-8", "replace"), rel)
+    capped = len(commits) > cap
+    git_dir = _git(git, root, "rev-parse", "--absolute-git-dir")
+    store = _DiskCache(Path(git_dir.decode().strip()) / "explainer" if git_dir and cache else None)
+    snapshots = _snapshots(git, root, commits, store)
+    store.save()
+    entries = _diff(commits, snapshots, baseline=capped)
+    return History(available=True, path=rel, entries=entries, capped=capped, cap=cap)
+
+
+# -- git --------------------------------------------------------------------------------------
+
+def _git(git: str, cwd: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+    try:
+        done = subprocess.run([git, "-c", "core.quotepath=off", *args], cwd=cwd, input=stdin,
+                              capture_output=True, env=env, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _parse_log(text: str, rel: str) -> list[tuple[Commit, str | None]]:
+    """(commit, path of the file at that commit, None if the commit deleted it), newest first."""
+    out: list[tuple[Commit, str | None]] = []
+    current = rel  # the file's name as of the commit being read (renames are followed back)
+    for record in text.split("\x1e"):
+        lines = [line for line in record.split("\n") if line.strip()]
+        if not lines:
+            continue
+        parts = lines[0].split("\x1f")
+        if len(parts) != 4:
+            continue
+        commit = Commit(hash=parts[0], date=parts[1][:10], author=parts[2], subject=parts[3])
+        path: str | None = current
+        for status in lines[1:]:
+            fields = status.split("\t")
+            if fields[0].startswith("D"):
+                path = None
+            else:
+                path = fields[-1]
+                current = fields[1] if fields[0].startswith(("R", "C")) and len(fields) == 3 else fields[-1]
+        out.append((commit, path))
+    return out
+
+
+def _snapshots(git: str, root: Path, commits: list[tuple[Commit, str | None]],
+               store: _DiskCache) -> list[dict[str, dict] | None]:
+    """The facts by id at each commit ({} where the commit deleted the file, None where it cannot be read)."""
+    keys = [(c.hash, path) for c, path in commits if path]
+    need = []
+    for key in keys:
+        if key in _MEMO:
+            continue
+        found, facts = store.get(key)
+        if found:
+            _MEMO[key] = facts
+        else:
+            need.append(key)
+    if need:
+        request = "".join(f"{h}:{p}\n" for h, p in need).encode("utf-8")
+        blobs = _git(git, root, "cat-file", "--batch", stdin=request)
+        for key, blob in zip(need, _parse_batch(blobs or b"", len(need))):
+            _MEMO[key] = facts_of(blob)
+            store.put(key, _MEMO[key])
+    return [_MEMO.get((c.hash, path)) if path else {} for c, path in commits]
+
+
+def _parse_batch(data: bytes, count: int) -> list[bytes | None]:
+    out: list[bytes | None] = []
+    pos = 0
+    for _ in range(count):
+        end = data.find(b"\n", pos)
+        if end < 0:
+            out.append(None)
+            continue
+        header = data[pos:end].split()
+        pos = end + 1
+        if len(header) == 3 and header[1] == b"blob":
+            size = int(header[2])
+            out.append(data[pos:pos + size])
+            pos += size + 1
+        else:
+            out.append(None)  # "missing" or not a file
+    return out
+
+
+class _DiskCache:
+    """Parsed facts per commit, kept in the repository's git folder between builds."""
+
+    def __init__(self, folder: Path | None):
+        self.file = folder / f"history-v{CACHE_VERSION}.json" if folder else None
+        self.data: dict[str, Any] = {}
+        self.dirty = False
+        if self.file and self.file.is_file():
+            try:
+                self.data = json.loads(self.file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.data = {}
+
+    def get(self, key: tuple[str, str]) -> tuple[bool, dict[str, dict] | None]:
+        """(found, facts): facts is None for a version that could not be read."""
+        entry = self.data.get(f"{key[0]}:{key[1]}")
+        if not isinstance(entry, dict):
+            return False, None
+        facts = entry.get("facts")  # [[id, fact], …]: a list keeps the file's order of facts
+        return True, ({fid: fact for fid, fact in facts} if isinstance(facts, list) else None)
+
+    def put(self, key: tuple[str, str], facts: dict[str, dict] | None) -> None:
+        if self.file is not None:
+            self.data[f"{key[0]}:{key[1]}"] = {"facts": list(facts.items()) if facts is not None else None}
+            self.dirty = True
+
+    def save(self) -> None:
+        if not (self.file and self.dirty):
+            return
+        try:  # a read-only repository just means no cache
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.data, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(self.file)
+        except OSError:
+            pass
+
+
+# -- facts and their differences --------------------------------------------------------------
+
+def facts_of(blob: bytes | None) -> dict[str, dict] | None:
+    """The facts of one version of the fact sheet, by id; None if it cannot be read."""
+    if blob is None:
+        return None
+    try:
+        data = yaml.load(blob.decode("utf-8"), Loader=_FastLoader)  # noqa: S506 - a safe loader
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    facts = data.get("facts") or []
+    if not isinstance(facts, list):
+        return None
+    out: dict[str, dict] = {}
+    for fact in facts:
+        if isinstance(fact, dict) and isinstance(fact.get("id"), str) and fact["id"] not in out:
+            out[fact["id"]] = json.loads(json.dumps(fact, default=str))  # plain, comparable values
+    return out
+
+
+def _diff(commits: list[tuple[Commit, str | None]], snapshots: list[dict[str, dict] | None],
+          baseline: bool) -> list[Entry]:
+    """Entries newest first. With `baseline`, the oldest commit only serves as the starting point."""
+    pairs = list(zip(commits, snapshots))[::-1]  # oldest first
+    previous: dict[str, dict] = {}
+    if baseline and pairs:
+        first = pairs.pop(0)[1]
+        previous = first if first is not None else {}
+    entries: list[Entry] = []
+    for (commit, _path), facts in pairs:
+        if facts is None:
+            entries.append(Entry(commit=commit, changes=(), readable=False))
+            continue
+        changes = [FactChange(commit, fid, "added") for fid in facts if fid not in previous]
+        changes += [FactChange(commit, fid, "changed", tuple(describe(previous[fid], fact)))
+                    for fid, fact in facts.items() if fid in previous and previous[fid] != fact]
+        changes += [FactChange(commit, fid, "removed") for fid in previous if fid not in facts]
+        entries.append(Entry(commit=commit, changes=tuple(changes)))
+        previous = facts
+    return entries[::-1]
+
+
+def describe(old: dict, new: dict) -> list[str]:
+    """What changed between two versions of one fact, one short phrase per field."""
+    keys = [k for k in _FIELD_ORDER if k in old or k in new]
+    keys += sorted((set(old) | set(new)) - set(_FIELD_ORDER) - {"id"})
+    out = []
+    for key in keys:
+        before, after = old.get(key), new.get(key)
+        if before == after:
+            continue
+        if key == "statement":
+            out.append(f"statement reworded (before: “{_text(before)}”)")
+        elif key == "figure":
+            out.append(f"figure {_figure(before)} → {_figure(after)}")
+        elif key in ("as_of", "review_after"):
+            out.append(f"{key} {_text(before) or 'unset'} → {_text(after) or 'unset'}")
+        elif key in ("topics", "entities"):
+            out.append(f"{key} " + _set_change(_list(before), _list(after)))
+        elif key == "cite":
+            out.append(_cite_change(before, after))
+        else:
+            out.append(f"{key} changed")
+    return out
+
+
+def _text(value: object) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def _list(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else ([] if value is None else [str(value)])
+
+
+def _figure(value: object) -> str:
+    if isinstance(value, dict):
+        return " ".join(_text(value.get(k)) for k in ("text", "unit") if value.get(k) is not None) or "set"
+    return "unset" if value is None else _text(value)
+
+
+def _set_change(before: list[str], after: list[str]) -> str:
+    added = [x for x in after if x not in before]
+    removed = [x for x in before if x not in after]
+    parts = [f"+{x}" for x in added] + [f"−{x}" for x in removed]
+    return ", ".join(parts) if parts else "reordered"
+
+
+def _cite_change(before: object, after: object) -> str:
+    def sources(value: object) -> list[str]:
+        items = value if isinstance(value, list) else [value] if value is not None else []
+        return [str(i.get("source")) for i in items if isinstance(i, dict)]
+
+    old, new = sources(before), sources(after)
+    if old != new and sorted(set(old)) != sorted(set(new)):
+        return "sources " + _set_change(old, new)
+    return "citations edited (quote, paragraph, rank or claim)"

@@ -1,0 +1,147 @@
+"""Ranked and conflicting sources, and text-fragment links to outside pages.
+
+In tests/cases/provenance, fact `boats` cites the article (normal, "40 boats."), a preferred
+web source ("About 35 boats.") and a deprecated one ("400 boats."); fact `harbour-notice`
+cites a web page with a `quote:` full of characters a text directive must encode.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import escape, pipeline
+from generator.render import PageContext
+from generator.schema import Citation
+from tests.helpers import CASES, make_project, mkdocs_build
+
+PROVENANCE = CASES / "provenance" / "seeds"
+
+
+def fact_div(page: str, fact_id: str) -> str:
+    match = re.search(r'<div class="fact[^"]*" id="' + fact_id + r'">(.*?)</div>', page, re.S)
+    assert match, f"no fact {fact_id}"
+    return match.group(0)
+
+
+def visible(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+@pytest.fixture(scope="module")
+def topic_page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    project = make_project(tmp_path_factory.mktemp("sources") / "project", PROVENANCE)
+    result = mkdocs_build(project, EXPLAINER_TODAY="2026-02-15")
+    assert result.returncode == 0, result.stderr
+    return (project / "site" / "topics" / "talks" / "index.html").read_text(encoding="utf-8")
+
+
+def test_disagreement_is_shown_with_every_claim(topic_page: str):
+    """Check that "Sources differ" lists every source's own claim, not just the preferred one."""
+    text = visible(fact_div(topic_page, "boats"))
+    assert "Sources differ:" in text
+    for claim in ("About 35 boats.", "40 boats.", "400 boats."):
+        assert claim in text
+
+
+def test_preferred_first_and_deprecated_marked(topic_page: str):
+    """Check the order preferred → normal → deprecated, and a visible badge on the preferred and deprecated ones."""
+    text = visible(fact_div(topic_page, "boats"))
+    monitor = text.index("Harbour Monitor")
+    article = text.index("¶2")
+    rumours = text.index("Rumour Mill")
+    assert monitor < article < rumours
+    assert text[monitor:article].count("Preferred") == 1
+    assert "Deprecated source: 400 boats." in text[rumours:]
+    assert "Preferred: About 35 boats." in text[monitor:article]
+    assert "Deprecated" not in text[:rumours]
+    block = fact_div(topic_page, "boats")
+    assert '<span class="badge badge-deprecated"' in block
+    assert '<span class="badge badge-preferred"' in block
+
+
+def test_deprecated_source_is_marked_without_claims():
+    """Check that a deprecated source is marked on the short "Source:" line too, where no claim differs."""
+    sheet = (PROVENANCE / "factsheet.yaml").read_text(encoding="utf-8")
+    edited = sheet.replace("        claim: 40 boats.\n", "").replace("        claim: 400 boats.\n", "") \
+        .replace("        claim: About 35 boats.\n", "")
+    assert edited.count("claim:") == 0
+    page = _render_with(edited)["topics/talks.md"]
+    block = page[page.index('id="boats"'):page.index('id="harbour-notice"')]
+    assert "Sources differ" not in block
+    source_line = next(line for line in block.splitlines() if line.startswith("<small>Source:"))
+    assert source_line.index("Harbour Monitor") < source_line.index("Rumour Mill")
+    assert "Deprecated source</span>" in source_line
+
+
+def test_event_disagreement_is_shown():
+    """Check that an event whose sources differ shows each source's claim on the timeline."""
+    sheet = (PROVENANCE / "factsheet.yaml").read_text(encoding="utf-8")
+    edited = sheet.replace(
+        "    cite: [{source: report, paragraph: p1}]\nfacts:",
+        "    cite:\n      - {source: report, paragraph: p1, claim: On Monday.}\n"
+        "      - {source: rumour-mill, rank: deprecated, claim: On Sunday.}\nfacts:")
+    assert edited != sheet
+    timeline = _render_with(edited)["timeline.md"]
+    line = next(line for line in timeline.splitlines()
+                if line.startswith("- ") and "Delegates meet in Washington" in line)
+    assert "Sources differ:" in line
+    assert line.index("On Monday.") < line.index("Rumour Mill") < line.index("On Sunday.")
+    assert "Deprecated source" in line
+
+
+def _render_with(sheet_text: str) -> dict[str, str]:
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        seeds = Path(folder) / "seeds"
+        shutil.copytree(PROVENANCE, seeds)
+        (seeds / "factsheet.yaml").write_text(sheet_text, encoding="utf-8")
+        return pipeline.build(seeds).pages
+
+
+# -- text fragments ------------------------------------------------------------------------
+
+def test_text_fragment_percent_encodes_dash_comma_ampersand():
+    """Check the spec's rule: '-', ',' and '&' are percent-encoded in a text directive, spaces as %20."""
+    assert escape.text_fragment("harbour-side talks, US-led & open-ended") == \
+        ":~:text=harbour%2Dside%20talks%2C%20US%2Dled%20%26%20open%2Dended"
+
+
+def test_text_fragment_encodes_utf8_and_collapses_spaces():
+    """Check that curly quotes and dashes are UTF-8 percent-encoded and runs of spaces become one."""
+    assert escape.text_fragment("“foster\n  cooperation”—now") == \
+        ":~:text=%E2%80%9Cfoster%20cooperation%E2%80%9D%E2%80%94now"
+
+
+def test_long_quote_uses_start_and_end():
+    """Check that a long passage becomes textStart,textEnd (first and last four words), each encoded."""
+    quote = "one two three four five six seven eight nine ten-eleven"
+    assert escape.text_fragment(quote) == \
+        ":~:text=one%20two%20three%20four,seven%20eight%20nine%20ten%2Deleven"
+
+
+def test_citation_link_carries_the_text_fragment(topic_page: str):
+    """Check the built link: the page's own query kept, then `#:~:text=` with the encoded quote."""
+    assert ('href="https://example.org/notice?lang=en#:~:text=harbour%2Dside%20talks%2C%20US%2Dled%20%26%20'
+            'open%2Dended"') in topic_page
+
+
+def test_existing_fragment_is_kept_and_article_links_have_none():
+    """Check that `#section` becomes `#section:~:text=…`, and that article citations link to the paragraph."""
+    site, _ = pipeline.load(PROVENANCE)
+    ctx = PageContext(site=site, path="topics/talks.md")
+    web = site.resolve(Citation(source="monitor", quote="About 35"))
+    object.__setattr__(web.source, "url", "https://example.org/monitor#latest")  # frozen record, test only
+    try:
+        assert 'href="https://example.org/monitor#latest:~:text=About%2035"' in ctx.cite(web)
+    finally:
+        object.__setattr__(web.source, "url", "https://example.org/monitor")
+    article = site.resolve(Citation(source="report", paragraph="p2", quote="Critics disagreed."))
+    link = str(ctx.cite(article))
+    assert "../articles/harbour-talks.md#p2" in link
+    assert ":~:text" not in link
