@@ -29,6 +29,12 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# libyaml's parser, where PyYAML was built with it, composes the same nodes (with the same marks)
+# about ten times faster; a file it rejects is parsed again in Python so messages never depend on it.
+_CLoader = type("_CLoader", (yaml.CSafeLoader,), {"yaml_implicit_resolvers": _Loader.yaml_implicit_resolvers}) \
+    if getattr(yaml, "__with_libyaml__", False) else None
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
 
 @dataclass
 class Loaded:
@@ -83,7 +89,7 @@ def load_yaml(path: Path, problems: Problems) -> Loaded | None:
                          "YAML indents with spaces only; replace the tab with spaces")
             return None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -101,6 +107,15 @@ def load_yaml(path: Path, problems: Problems) -> Loaded | None:
         return loaded
     loaded.data = _build(node, (), loaded, path, problems)
     return loaded
+
+
+def _compose(text: str) -> yaml.Node | None:
+    if _CLoader is not None:
+        try:
+            return yaml.compose(text, Loader=_CLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=_Loader)
 
 
 def _build(node: yaml.Node, path: Path_, loaded: Loaded, file: Path, problems: Problems) -> Any:
@@ -148,6 +163,9 @@ def _scalar(node: yaml.Node, path: Path_, file: Path, problems: Problems) -> Any
 
 def _construct(node: yaml.ScalarNode) -> Any:
     """Resolve one scalar with the safe constructor; unknown tags raise."""
-    loader = _Loader("")
-    return loader.construct_object(node, deep=True)
+    try:
+        return _CONSTRUCTOR.construct_object(node, deep=True)
+    finally:  # one shared constructor: forget this node so nothing accumulates across builds
+        _CONSTRUCTOR.constructed_objects.clear()
+        _CONSTRUCTOR.recursive_objects.clear()
 

@@ -17,6 +17,7 @@ def make_project(where: Path, seeds: Path = ROOT / "seeds") -> Path:
     where.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", where / "docs")
+    shutil.copytree(ROOT / "overrides", where / "overrides")  # theme.custom_dir
     shutil.copytree(seeds, where / "seeds")
     (where / "generator").symlink_to(ROOT / "generator")
     return where

@@ -1,0 +1,85 @@
+"""Every page in a real browser: accessible, self-contained, readable without JavaScript, and
+fitting a phone's screen, in the light and the dark palette. Screenshots are kept as artefacts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.pages import PAGES, url_path
+from tests.helpers import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0/2.1 level A and AA, and axe's best-practice rules.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+SIZES = {"phone": (375, 812), "desktop": (1280, 900)}
+SCHEMES = {"light": "default", "dark": "slate"}  # the browser's preference → Material's palette
+
+
+def _article_text(page) -> str:
+    return " ".join(page.inner_text("article.md-content__inner").split())
+
+
+def _shows_palette(page, scheme: str) -> None:
+    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=SCHEMES[scheme])
+
+
+def test_every_built_page_is_checked(seed_site: Path):
+    """Check that the browser tests visit every HTML page of the built site, no more, no fewer."""
+    built = []
+    for html in seed_site.rglob("*.html"):
+        rel = html.relative_to(seed_site).as_posix()
+        built.append(rel if rel == "404.html" else url_path(rel[: -len(".html")] + ".md"))
+    assert sorted(built) == sorted(PAGES)
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_axe_violations(visit, path: str, scheme: str):
+    """Check that axe-core finds no WCAG 2 A/AA or best-practice violation on the page, in each palette."""
+    page = visit(path, color_scheme=scheme).page
+    _shows_palette(page, scheme)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
+             .map(v => ({rule: v.id, help: v.help, where: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))""",
+        AXE_TAGS)
+    assert violations == [], f"{path} ({scheme}): {violations}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_asks_nothing_of_other_hosts_and_logs_no_error(visit, path: str):
+    """Check that the page, once loaded and idle, requested nothing outside 127.0.0.1 and logged no error."""
+    seen = visit(path, wait_until="networkidle")
+    assert seen.outside == [], f"{path} asked other hosts for: {seen.outside}"
+    assert seen.console_errors == [], f"{path} logged: {seen.console_errors}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_content_is_all_there_without_javascript(visit, path: str):
+    """Check that with JavaScript off a reader sees the whole content, the same text as with it on."""
+    with_js = _article_text(visit(path).page)
+    page = visit(path, java_script_enabled=False).page
+    without_js = _article_text(page)
+    assert len(without_js) > 10, f"{path}: next to no text without JavaScript"
+    assert without_js == with_js
+    for picture in page.locator("article svg.ex-svg").all():
+        assert picture.is_visible() and picture.bounding_box()["height"] > 50
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize("size", sorted(SIZES))
+@pytest.mark.parametrize("path", PAGES)
+def test_page_fits_the_screen_and_is_photographed(visit, path: str, size: str, scheme: str):
+    """Check that the page never scrolls sideways, on a phone or a desktop, light or dark; keep a screenshot."""
+    width, height = SIZES[size]
+    page = visit(path, viewport={"width": width, "height": height}, color_scheme=scheme).page
+    _shows_palette(page, scheme)
+    name = re.sub(r"[^a-z0-9]+", "-", path.removesuffix(".html").lower()).strip("-") or "home"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{width}x{height}-{scheme}.png", full_page=True)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}×{height}"

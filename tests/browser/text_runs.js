@@ -1,0 +1,21 @@
+() => {
+  const root = document.querySelector('article.md-content__inner');
+  const runs = [];
+  const BLOCK = /^(P|LI|TD|TH|H[1-6]|BLOCKQUOTE|FIGCAPTION|DIV|TR|TABLE|UL|OL|FIGURE|DT|DD|DETAILS|SUMMARY)$/;
+  const SKIP = 'h1,h2,h3,h4,h5,h6,svg,code,pre,.headerlink,.ex-figure,script,style';
+  const walk = node => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) {
+        const el = child.parentElement, link = el.closest('a');
+        runs.push([child.data, link ? link.getAttribute('href') : null, !!el.closest(SKIP)]);
+      } else if (child.nodeType === 1) {
+        const block = BLOCK.test(child.tagName);
+        if (block) runs.push(['\n', null, true]);
+        walk(child);
+        if (block) runs.push(['\n', null, true]);
+      }
+    }
+  };
+  walk(root);
+  return runs;
+}
