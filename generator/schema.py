@@ -198,7 +198,8 @@ class Meta(Record):
     description: Text = Field(description="One neutral sentence: what the site explains.")
     last_reviewed: DateText = Field(description="When an editor last reviewed the whole fact sheet.")
     coverage_min: float = Field(default=0.0, ge=0, le=1,
-                                description="`make check` fails when fewer article sentences are covered.")
+                                description="The share of each article's sentences (0 to 1) that facts, quotes "
+                                            "and events must cover; `make check` fails under it.")
 
 
 class FactSheet(Record):
