@@ -38,3 +38,20 @@ def generator(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def visible(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment: tags removed, entities decoded, spaces collapsed."""
+    import html
+    import re
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def fact_div(page: str, fact_id: str) -> str:
+    """The HTML block of one fact on a page."""
+    import re
+
+    match = re.search(r'<div class="fact[^"]*" id="' + fact_id + r'">(.*?)</div>', page, re.DOTALL)
+    assert match, f"no fact {fact_id}"
+    return match.group(0)

@@ -7,8 +7,6 @@ fixture tests/cases/provenance, fact `critics` has review_after 2026-03 (stale f
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 import sys
 from pathlib import Path
 
@@ -16,21 +14,11 @@ import pytest
 
 from generator import freshness, pipeline
 from generator.errors import Problems
-from tests.helpers import CASES, make_project, mkdocs_build, run
+from tests.helpers import CASES, fact_div, make_project, mkdocs_build, run, visible
 
 PROVENANCE = CASES / "provenance" / "seeds"
 STALE_DAY = "2026-04-01"
 FRESH_DAY = "2026-03-31"
-
-
-def fact_div(page: str, fact_id: str) -> str:
-    match = re.search(r'<div class="fact[^"]*" id="' + fact_id + r'">(.*?)</div>', page, re.S)
-    assert match, f"no fact {fact_id}"
-    return match.group(0)
-
-
-def visible(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
 
 @pytest.fixture(scope="module")

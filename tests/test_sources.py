@@ -7,8 +7,6 @@ cites a web page with a `quote:` full of characters a text directive must encode
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 
 import pytest
@@ -16,19 +14,9 @@ import pytest
 from generator import escape, pipeline
 from generator.render import PageContext
 from generator.schema import Citation
-from tests.helpers import CASES, make_project, mkdocs_build
+from tests.helpers import CASES, fact_div, make_project, mkdocs_build, visible
 
 PROVENANCE = CASES / "provenance" / "seeds"
-
-
-def fact_div(page: str, fact_id: str) -> str:
-    match = re.search(r'<div class="fact[^"]*" id="' + fact_id + r'">(.*?)</div>', page, re.S)
-    assert match, f"no fact {fact_id}"
-    return match.group(0)
-
-
-def visible(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
 
 @pytest.fixture(scope="module")
