@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test bench render schema golden clean
+.PHONY: site serve check test bench lighthouse render schema golden clean
 
 site: $(STAMP)
 	$(PY) -m generator check
@@ -22,6 +22,15 @@ test: $(STAMP) browser node_modules/.installed
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
+
+# Lighthouse scores of the home and a topic page (accessibility, best practices, SEO must be 100;
+# desktop performance printed). Lighthouse has its own package.json: `make test` never installs it.
+lighthouse: site browser benchmarks/lighthouse/node_modules/.installed
+	$(PY) -m benchmarks.lighthouse
+
+benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
+	touch $@
 
 # Write the generated Markdown to disk, for builders that ignore MkDocs hooks.
 render: $(STAMP)

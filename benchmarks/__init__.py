@@ -1,0 +1,1 @@
+"""Scale benchmarks for the explainer: synthetic seeds (synth.py) and the timed runs (run.py)."""

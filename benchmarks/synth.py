@@ -7,7 +7,9 @@ editor of the real seeds makes per article, so the fact sheet grows in proportio
   names, and sometimes the comment-form boilerplate that the reader drops;
 - 5 entities (2 people with a surname alias, an organisation, an armed group, a place);
 - 10 facts (3 with a figure, 4 with a verbatim quote, 1 disputed with a background source);
-- 5 events (dated to the day, the month or the year), 1 quote, 1 relation, 1 source record;
+- 5 events (dated to the day, the month or the year), 1 quote, 1 source record;
+- relations for the actors diagram, which is curated: one per article up to 12, then one per 50 articles
+  among the same 24 key actors;
 - one topic per 5 articles (at least 2), each with what to watch and questions and answers;
 - a glossary that grows slowly (10 terms, plus 1 per 20 articles).
 
@@ -114,6 +116,8 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
     rng = random.Random(seed)
     namer = Namer(rng)
     n_topics = max(2, articles // 5)
+    n_relations = min(articles, 12) + articles // 50
+    key_actors: list[tuple[str, str]] = []
     topics = []
     for t in range(n_topics):
         place = namer.word()
@@ -266,9 +270,13 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
         y_quotes.append(f"  - id: quote-{i + 1}\n    speaker: {people[0].id}\n    text: {_q(quote_words)}\n"
                         f"    context: {_q(f'At a news conference on the {noun} in {place.name}.')}\n"
                         f"    topics: [{topic['id']}]\n    cite: {{source: {source_id}, paragraph: p2}}\n")
-        y_relations.append(f"  - id: rel-{i + 1}\n    from: {org.id}\n    to: {group.id}\n"
-                           f"    kind: {rng.choice(('cooperation', 'conflict', 'integration', 'opposition'))}\n"
-                           f"    label: {_q(f'agreed on the {noun}')}\n    cite: [{{source: {source_id}, paragraph: p1}}]\n")
+        if len(key_actors) < 12:
+            key_actors.append((org.id, group.id))
+        if i < n_relations:  # the actors diagram is curated: its key actors gain relations slowly
+            a, b = (org.id, group.id) if i < 12 else (key_actors[i % 12][0], key_actors[(i * 5 + 1) % 12][1])
+            y_relations.append(f"  - id: rel-{i + 1}\n    from: {a}\n    to: {b}\n"
+                               f"    kind: {rng.choice(('cooperation', 'conflict', 'integration', 'opposition'))}\n"
+                               f"    label: {_q(f'agreed on the {noun}')}\n    cite: [{{source: {source_id}, paragraph: p1}}]\n")
         if len(qa_for_topic.setdefault(topic_index, [])) < 3:
             qa_for_topic[topic_index].append(
                 f"      - question: {_q(f'What did the {org.name} agree?')}\n"

@@ -12,6 +12,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -50,13 +51,44 @@ def on_pre_build(config) -> None:
     config.nav = _with_topics(config.nav, _state["topics"])
 
 
+NAV_TOPICS_MAX = 12  # more topics than this: the nav shows the topics index only, which lists them all
+
+
 def _with_topics(nav, topic_pages: list[str]):
-    """Append the fact sheet's topics to the nav section that holds topics/index.md."""
+    """Append the fact sheet's topics to the nav section that holds topics/index.md.
+
+    A long list would be rendered into every topic page (and read by no one): past NAV_TOPICS_MAX
+    the topics index is the directory."""
+    topic_pages = topic_pages if len(topic_pages) <= NAV_TOPICS_MAX else []
     for entry in nav or []:
         for title, children in (entry.items() if isinstance(entry, dict) else []):
             if isinstance(children, list) and "topics/index.md" in children:
                 entry[title] = ["topics/index.md"] + topic_pages
     return nav
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates kept across `mkdocs serve` rebuilds: MkDocs makes a new Jinja
+    environment per build, and compiling Material's templates again cost a third of a rebuild.
+    A template whose source changed is compiled again (the cache checks its checksum)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_BYTECODE = _MemoryBytecodeCache()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _THEME_BYTECODE
+    return env
 
 
 def on_files(files, config):

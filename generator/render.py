@@ -7,6 +7,7 @@ it safe. Helpers that build links live here so that templates only loop and bran
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -40,6 +41,19 @@ def environment() -> Environment:
     return env
 
 
+@functools.cache
+def shared_environment() -> Environment:
+    """One environment per process, so templates compile once, not on every `mkdocs serve` rebuild
+    (Jinja's auto_reload still recompiles a template whose file changed)."""
+    return environment()
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, start: str) -> str:
+    # posixpath.relpath asks the OS for the working directory on every call; pages ask it thousands of times.
+    return posixpath.relpath(target, start)
+
+
 @dataclass
 class PageContext:
     """Helpers bound to one page: relative links and first-mention entity links."""
@@ -50,7 +64,7 @@ class PageContext:
     cited: list[Cite] = field(default_factory=list)  # every citation shown, for the page's JSON-LD
 
     def href(self, target: str, anchor: str = "") -> Markup:
-        rel = posixpath.relpath(target, posixpath.dirname(self.path) or ".") if target != self.path else ""
+        rel = _relative(target, posixpath.dirname(self.path) or ".") if target != self.path else ""
         return Markup(rel + (f"#{anchor}" if anchor else ""))
 
     def entity_link(self, entity: Entity | str) -> Markup:
@@ -131,7 +145,7 @@ def pages(site: Site) -> list[tuple[str, str, dict]]:
 
 def render_site(site: Site, env: Environment | None = None) -> dict[str, str]:
     """Path → Markdown for every generated page."""
-    env = env or environment()
+    env = env or shared_environment()
     rendered: dict[str, str] = {}
     abbreviations = _abbreviations(site)
     for path, template, extra in pages(site):

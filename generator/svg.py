@@ -23,6 +23,7 @@ from markupsafe import Markup
 from .model import MONTHS, Site, human_date
 from .schema import Entity, Relation
 
+OPTIMISE_MAX_NODES = 30  # ring order and name placement are searched up to this many actors
 RELATION_KINDS = ("cooperation", "conflict", "integration", "opposition")
 # Non-colour cues too: every kind has its own dash pattern.
 DASHES = {"cooperation": "", "conflict": "9 5", "integration": "2 5", "opposition": "12 4 2 4"}
@@ -175,8 +176,9 @@ def actors(site: Site) -> Markup:
     hub = nodes[0] if len(nodes) > 2 and degree[nodes[0]] > 2 else None
     ring = _order_ring([n for n in nodes if n != hub], [(e.source.id, e.target.id) for e in links], hub)
 
-    # Sized so that names stay legible when the picture shrinks to a phone's width.
-    radius, label_room, font = 135.0, 150.0, 16.0
+    # Sized so that names stay legible when the picture shrinks to a phone's width; a long ring
+    # grows so that its nodes stay apart.
+    radius, label_room, font = max(135.0, 24.0 * len(ring) / (2 * math.pi)), 150.0, 16.0
     width = 2 * (radius + label_room) + 16
     height = 2 * (radius + 56) + 16
     cx, cy = width / 2, height / 2
@@ -186,7 +188,7 @@ def actors(site: Site) -> Markup:
              f"{_count(len(ring) + (1 if hub else 0), 'actor')}")
     hub_words = f" {site.entity(hub).name} is in the centre, with {degree[hub]} relations." if hub else ""
     desc = (f"Relations by kind: {kind_words}.{hub_words} Each line is numbered, runs from one actor to the "
-            f"other with an arrow, and has its own colour and dash pattern per kind. The table below lists "
+            f"other with an arrow, and has its own colour and dash pattern per kind. The list below gives "
             f"every relation by number, with its sources.")
     head: list[str] = [
         f'<svg class="ex-svg ex-actors" role="img" aria-labelledby="ex-actors-title ex-actors-desc" '
@@ -307,7 +309,7 @@ def actors(site: Site) -> Markup:
         f'<g class="ex-relation ex-rel-{k}"><path d="M2 6 L38 6"{_dash(k)}/></g></svg>{_x(k)}</li>'
         for k in RELATION_KINDS if kinds[k])
     return Markup(f'<figure class="ex-figure">\n{"".join(out)}\n'
-                  f'<figcaption>{_x(title)}. Numbers match the table below; arrows point from the first '
+                  f'<figcaption>{_x(title)}. Numbers match the list below; arrows point from the first '
                   f'actor to the second.<ul class="ex-legend">{legend}</ul></figcaption>\n</figure>')
 
 
@@ -370,10 +372,14 @@ class _LabelPlacer:
     def _best(self, name: str, x: float, y: float, outwards: tuple[float, float]):
         length = math.hypot(*outwards)
         ux, uy = (outwards[0] / length, outwards[1] / length) if length else (0.0, 1.0)
+        sides = self._sides(ux, uy)
+        if len(self.nodes) > OPTIMISE_MAX_NODES:  # too many to search: the side facing outwards
+            box, anchor, tx, ty = self._layout(_wrap(name, 15), x, y, sides[0])
+            return 0.0, box, anchor, tx, ty, _wrap(name, 15)
         options = []
         for wrap in (15, 22):
             lines = _wrap(name, wrap)
-            for rank, side in enumerate(self._sides(ux, uy)):
+            for rank, side in enumerate(sides):
                 box, anchor, tx, ty = self._layout(lines, x, y, side)
                 options.append((self._cost(box, x, y) + rank + (0 if wrap == 15 else 2), box, anchor, tx, ty, lines))
         return min(options, key=lambda o: o[0])
@@ -448,8 +454,8 @@ def _order_ring(nodes: list[str], pairs: list[tuple[str, str]], hub: str | None)
                 continue
             order.append(node)
             stack.extend(sorted(neighbours[node], reverse=True))
-    if len(order) < 4:
-        return order
+    if len(order) < 4 or len(order) > OPTIMISE_MAX_NODES or len(pairs) > 2 * OPTIMISE_MAX_NODES:
+        return order  # past a few dozen actors the search costs too much; the walk order stays
 
     def cost(seq: list[str]) -> tuple[int, float]:
         n = len(seq)

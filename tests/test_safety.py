@@ -85,26 +85,24 @@ def test_hostile_strings_still_show_as_text(hostile_site):
     assert "[clicked](javascript:alert(&#39;p1link&#39;))" in article
 
 
-def test_no_hostile_script_runs_in_a_browser(hostile_site):
+def test_no_hostile_script_runs_in_a_browser(hostile_site, browser):
     """Check in Chromium that loading and hovering every page opens no alert dialog."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     dialogs: list[str] = []
     try:
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            base = f"http://127.0.0.1:{server.server_port}/"
-            for html_file in sorted(hostile_site.rglob("index.html")):
-                path = html_file.parent.relative_to(hostile_site).as_posix()
-                page.goto(base + ("" if path == "." else path + "/"))
-                page.wait_for_load_state("load")
-                for link in page.locator("article a, article b, article abbr").all()[:40]:
-                    link.hover(timeout=2000)
-            browser.close()
+        context = browser.new_context()  # the session's one browser (tests/conftest.py)
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        base = f"http://127.0.0.1:{server.server_port}/"
+        for html_file in sorted(hostile_site.rglob("index.html")):
+            path = html_file.parent.relative_to(hostile_site).as_posix()
+            page.goto(base + ("" if path == "." else path + "/"))
+            page.wait_for_load_state("load")
+            for link in page.locator("article a, article b, article abbr").all()[:40]:
+                link.hover(timeout=2000)
+        context.close()
     finally:
         server.shutdown()
     assert dialogs == []

@@ -25,3 +25,4 @@ def site_pages() -> list[str]:
 
 
 PAGES = site_pages()
+PAGE_IDS = [p.removesuffix("/") or "home" for p in PAGES]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.pages import PAGES, url_path
+from tests.browser.pages import PAGE_IDS, PAGES, url_path
 from tests.helpers import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -36,29 +36,60 @@ def test_every_built_page_is_checked(seed_site: Path):
     assert sorted(built) == sorted(PAGES)
 
 
-@pytest.mark.parametrize("scheme", sorted(SCHEMES))
-@pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_axe_violations(visit, path: str, scheme: str):
-    """Check that axe-core finds no WCAG 2 A/AA or best-practice violation on the page, in each palette."""
-    page = visit(path, color_scheme=scheme).page
-    _shows_palette(page, scheme)
+def _axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
+    return page.evaluate(
         """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
              .map(v => ({rule: v.id, help: v.help, where: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))""",
         AXE_TAGS)
+
+
+def _photograph(page, path: str, size: str, scheme: str) -> None:
+    width, height = SIZES[size]
+    name = re.sub(r"[^a-z0-9]+", "-", path.removesuffix(".html").lower()).strip("-") or "home"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{width}x{height}-{scheme}.png", full_page=True)
+
+
+def _sideways(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize("path", PAGES, ids=PAGE_IDS)
+def test_page_on_a_desktop_is_accessible_and_self_contained(visit, path: str, scheme: str):
+    """Check that at 1280×900, in each palette, the page has no axe-core violation (WCAG 2 A/AA and
+    best practice), asks no host but 127.0.0.1 for anything, logs no error and never scrolls sideways."""
+    width, height = SIZES["desktop"]
+    seen = visit(path, wait_until="networkidle", viewport={"width": width, "height": height}, color_scheme=scheme)
+    page = seen.page
+    _shows_palette(page, scheme)
+    _photograph(page, path, "desktop", scheme)
+    assert seen.outside == [], f"{path} asked other hosts for: {seen.outside}"
+    assert seen.console_errors == [], f"{path} logged: {seen.console_errors}"
+    assert _sideways(page) <= 0, f"{path} scrolls sideways at {width}×{height}"
+    violations = _axe_violations(page)
     assert violations == [], f"{path} ({scheme}): {violations}"
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_asks_nothing_of_other_hosts_and_logs_no_error(visit, path: str):
-    """Check that the page, once loaded and idle, requested nothing outside 127.0.0.1 and logged no error."""
-    seen = visit(path, wait_until="networkidle")
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize("path", PAGES, ids=PAGE_IDS)
+def test_page_on_a_phone_fits_the_screen(visit, path: str, scheme: str):
+    """Check that at 375×812, in each palette, the page never scrolls sideways, asks no other host for
+    anything and logs no error."""
+    width, height = SIZES["phone"]
+    seen = visit(path, viewport={"width": width, "height": height}, color_scheme=scheme, is_mobile=True,
+                 has_touch=True)
+    page = seen.page
+    _shows_palette(page, scheme)
+    _photograph(page, path, "phone", scheme)
+    overflow = _sideways(page)
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}×{height}"
     assert seen.outside == [], f"{path} asked other hosts for: {seen.outside}"
     assert seen.console_errors == [], f"{path} logged: {seen.console_errors}"
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PAGES, ids=PAGE_IDS)
 def test_page_content_is_all_there_without_javascript(visit, path: str):
     """Check that with JavaScript off a reader sees the whole content, the same text as with it on."""
     with_js = _article_text(visit(path).page)
@@ -68,18 +99,3 @@ def test_page_content_is_all_there_without_javascript(visit, path: str):
     assert without_js == with_js
     for picture in page.locator("article svg.ex-svg").all():
         assert picture.is_visible() and picture.bounding_box()["height"] > 50
-
-
-@pytest.mark.parametrize("scheme", sorted(SCHEMES))
-@pytest.mark.parametrize("size", sorted(SIZES))
-@pytest.mark.parametrize("path", PAGES)
-def test_page_fits_the_screen_and_is_photographed(visit, path: str, size: str, scheme: str):
-    """Check that the page never scrolls sideways, on a phone or a desktop, light or dark; keep a screenshot."""
-    width, height = SIZES[size]
-    page = visit(path, viewport={"width": width, "height": height}, color_scheme=scheme).page
-    _shows_palette(page, scheme)
-    name = re.sub(r"[^a-z0-9]+", "-", path.removesuffix(".html").lower()).strip("-") or "home"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-{width}x{height}-{scheme}.png", full_page=True)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}×{height}"

@@ -1,3 +1,5 @@
+// Text runs of a page's article, in document order, for tests/browser/test_reading.py:
+// [text, href of the enclosing link or null, inside <abbr>, left out (heading, picture, code)].
 () => {
   const root = document.querySelector('article.md-content__inner');
   const runs = [];
@@ -7,12 +9,12 @@
     for (const child of node.childNodes) {
       if (child.nodeType === 3) {
         const el = child.parentElement, link = el.closest('a');
-        runs.push([child.data, link ? link.getAttribute('href') : null, !!el.closest(SKIP)]);
+        runs.push([child.data, link ? link.getAttribute('href') : null, !!el.closest('abbr'), !!el.closest(SKIP)]);
       } else if (child.nodeType === 1) {
         const block = BLOCK.test(child.tagName);
-        if (block) runs.push(['\n', null, true]);
+        if (block) runs.push(['\n', null, false, true]);
         walk(child);
-        if (block) runs.push(['\n', null, true]);
+        if (block) runs.push(['\n', null, false, true]);
       }
     }
   };

@@ -1,0 +1,5 @@
+"""`python -m benchmarks` (`make bench`): see benchmarks/run.py."""
+
+from .run import main
+
+main()
