@@ -21,6 +21,9 @@ _INLINE = re.compile(r"([\\`*_{}\[\]()!|~^=$:])")
 _LINE_START = re.compile(r"^(\s*)([-+#>]|\d+[.)])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 _HTML_TABLE = str.maketrans(_HTML)  # one C-level pass instead of a Python loop per character
+# Body text needs only &, < and > escaped; leaving quote marks alone lets Markdown's abbreviations
+# match terms such as "People's Protection Units". Attributes get the full table.
+_TEXT_TABLE = str.maketrans({k: v for k, v in _HTML.items() if k in "&<>"})
 
 
 def md(value: object) -> Markup:
@@ -28,7 +31,7 @@ def md(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = re.sub(r"\s+", " ", str(value))
-    text = text.translate(_HTML_TABLE)
+    text = text.translate(_TEXT_TABLE)
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return Markup(text)

@@ -8,11 +8,12 @@ it safe. Helpers that build links live here so that templates only loop and bran
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import coverage, escape, structured, svg
@@ -35,6 +36,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=FileSystemBytecodeCache(),  # templates compile once, like .pyc files
     )
     env.filters.update(md=escape.md, attr=escape.attr, url=escape.url, date=human_date,
                        json_ld=escape.json_ld, front=escape.front_matter)
@@ -129,18 +131,33 @@ def pages(site: Site) -> list[tuple[str, str, dict]]:
     out += [(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics]
     out += [
         ("timeline.md", "timeline.md.j2", {"timeline_svg": svg.timeline(site)}),
-        ("actors.md", "actors.md.j2", {"actors_svg": svg.actors(site), "relations": svg.edges(site)}),
+        ("actors.md", "actors.md.j2", {"actors_svg": _actors_svg(site), "relations": svg.edges(site)}),
         (WHOS_WHO, "whos-who.md.j2", {}),
         ("glossary.md", "glossary.md.j2", {}),
         ("figures.md", "figures.md.j2", {}),
         ("quotes.md", "quotes.md.j2", {}),
         ("articles/index.md", "articles.md.j2", {}),
-        ("reference/factsheet.md", "reference.md.j2", {"reference": records()}),
+        ("reference/factsheet.md", "reference.md.j2", {"reference": _reference()}),
         ("coverage.md", "coverage.md.j2", {"coverage": coverage.compute(site.sheet, site.articles)}),
         ("changes.md", "changes.md.j2", {"history": site.history}),
     ]
     out += [(f"articles/{a.id}.md", "article.md.j2", {"article": a}) for a in site.articles]
     return out
+
+
+_reference = functools.cache(records)  # from the schema in our code: the same for the whole process
+_ACTORS: dict[str, Markup] = {}
+
+
+def _actors_svg(site: Site) -> Markup:
+    """The actors picture, drawn again only when the relations or their actors change: drawing it is
+    the slowest step of a small site's rebuild, and most saves under `mkdocs serve` leave it alone."""
+    used = sorted({i for r in site.sheet.relations for i in (r.source_entity, r.target_entity)})
+    key = repr((site.sheet.relations, [site.entity_by_id.get(i) for i in used]))
+    if key not in _ACTORS:
+        _ACTORS.clear()
+        _ACTORS[key] = svg.actors(site)
+    return _ACTORS[key]
 
 
 def render_site(site: Site, env: Environment | None = None) -> dict[str, str]:
@@ -155,19 +172,33 @@ def render_site(site: Site, env: Environment | None = None) -> dict[str, str]:
             entity_link=ctx.entity_link, **extra)
         data = structured.article(site, path, text, ctx.cited, ctx.linked)
         text = structured.with_front_matter(text, structured.front_matter_line(data))
-        rendered[path] = text.rstrip("\n") + "\n" + abbreviations
+        rendered[path] = text.rstrip("\n") + "\n" + _abbreviations_in(text, abbreviations)
     return rendered
 
 
-def _abbreviations(site: Site) -> str:
-    """Glossary terms as Markdown abbreviations: a tooltip wherever a term appears."""
+def _abbreviations(site: Site) -> list[tuple[str, str]]:
+    """Glossary terms as Markdown abbreviations: a tooltip wherever a term appears. (name, line) pairs."""
     lines = []
     for term in site.glossary:
         definition = " ".join(term.definition.split())
         for name in (term.term, *term.aliases):
             if "]" in name or "\n" in name:
                 continue
-            lines.append(f"*[{name}]: {definition}")
+            lines.append((name, f"*[{name}]: {definition}"))
+    return lines
+
+
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _abbreviations_in(text: str, abbreviations: list[tuple[str, str]]) -> str:
+    """The abbreviation lines of the terms that occur in the page (as it reads once unescaped).
+
+    The HTML is the same as with every line on every page, but MkDocs no longer parses every
+    definition and matches every term on each of a thousand pages (half of an article page's cost)."""
+    plain = _ESCAPED.sub(r"\1", text)
+    plain = html.unescape(plain) if "&" in plain else plain
+    lines = [line for name, line in abbreviations if name in plain]
     return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
 
