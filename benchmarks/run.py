@@ -475,7 +475,7 @@ def report(scales: list[Scale], zensical: bool) -> list[tuple[str, bool, str]]:
         ("topic first load, KiB gz", lambda s: f"{s.topic['total'] / KiB:.1f}"),
         ("  of which HTML", lambda s: f"{s.topic['html'] / KiB:.1f}"),
         ("search index, KiB gz", lambda s: f"{s.home['search_index'] / KiB:.0f}"),
-        ("baseline build, s", lambda s: f"{median(s.baseline):.2f} ({len(s.baseline)} run)" if s.baseline else "-"),
+        ("baseline build, s", lambda s: f"{median(s.baseline):.2f}" if s.baseline else "-"),
         ("baseline peak MiB", lambda s: f"{max(s.baseline_peak) / MiB:.0f}" if s.baseline else "-"),
         ("ours / baseline build", lambda s: f"{median(s.build) / median(s.baseline):.2f}x" if s.baseline else "-"),
         ("baseline site, MiB", lambda s: f"{s.baseline_bytes / MiB:.1f}" if s.baseline else "-"),
@@ -489,7 +489,7 @@ def report(scales: list[Scale], zensical: bool) -> list[tuple[str, bool, str]]:
             ("Zensical site, MiB", lambda s: f"{s.zensical['site_bytes'] / MiB:.1f}" if s.zensical.get("site_bytes") else "-"),
         ]
     width = max(len(r[0]) for r in rows)
-    cols = [max(12, len(s.label) + 2) for s in scales]
+    cols = [max(11, len(s.label) + 2) for s in scales]
     print("\n" + "".ljust(width) + "".join(s.label.rjust(c) for s, c in zip(scales, cols)))
     for name, cell in rows:
         values = []
@@ -559,6 +559,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="runs of the default-Material baseline (slow at 1,000 articles)")
     parser.add_argument("--baseline-at", default="100,1000", help="scales that also build the baseline")
     parser.add_argument("--preview-runs", type=int, default=3)
+    parser.add_argument("--big-runs", type=int, default=1, help="runs per figure above 100 articles")
     parser.add_argument("--quick", action="store_true", help="seed, 1, 10, 100; one run of each")
     parser.add_argument("--zensical", action="store_true", default=os.environ.get("ZENSICAL", "") not in ("", "0"),
                         help="also build and preview with Zensical (or ZENSICAL=1)")
@@ -579,9 +580,12 @@ def main(argv: list[str] | None = None) -> None:
             project = make_project(where, seeds=ROOT / "seeds") if label == "seed" else make_project(where, articles=articles)
             if label == "seed":
                 articles = len(list((project / "seeds" / "articles").glob("*.txt")))
-            scales.append(measure(label, project, articles, args.runs,
+            big = articles > 100  # fewer runs where one build takes minutes (the table says how many)
+            runs = min(args.runs, args.big_runs) if big else args.runs
+            scales.append(measure(label, project, articles, runs,
                                   args.baseline_runs if label in baseline_at else 0,
-                                  args.preview_runs, args.zensical, work))
+                                  min(args.preview_runs, args.big_runs) if big else args.preview_runs,
+                                  args.zensical, work))
             if not args.keep:
                 shutil.rmtree(project, ignore_errors=True)
     finally:
@@ -589,8 +593,9 @@ def main(argv: list[str] | None = None) -> None:
             shutil.rmtree(work, ignore_errors=True)
         else:
             say(f"projects kept in {work}")
-    print(f"\nExplainer benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of "
-          f"{args.runs} runs (baseline: {args.baseline_runs}; preview: {args.preview_runs} edits).")
+    print(f"\nExplainer benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, Python "
+          f"{sys.version.split()[0]}; medians of {args.runs} runs up to 100 articles, {args.big_runs} above "
+          f"(baseline: {args.baseline_runs}; preview: {args.preview_runs} edits, {args.big_runs} above 100).")
     results = report(scales, args.zensical)
     print(f"\nbenchmark time: {time.perf_counter() - started:.0f} s")
     if args.json:

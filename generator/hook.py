@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from generator import pipeline
 from generator.errors import InputError, Problems
@@ -26,6 +28,8 @@ _state: dict = {"pages": {}, "topics": [], "serving": False, "epoch_ours": "SOUR
 
 def on_startup(command, dirty) -> None:
     _state["serving"] = command == "serve"
+    if _state["serving"]:
+        _reuse_unchanged_renders()
 
 
 def on_pre_build(config) -> None:
@@ -78,7 +82,60 @@ def on_env(env, config, files):
     return env
 
 
+# Material indents its HTML deeply: a fifth of every page is indentation. A run of whitespace that
+# holds a line break renders as one space, so it becomes one line break (never inside <pre>,
+# <textarea>, <script> or <style>, where whitespace is content).
+_VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+_BLANK = re.compile(r"\s*\n\s*")
+
+
+def on_post_page(output: str, page, config) -> str:
+    parts, last = [], 0
+    for match in _VERBATIM.finditer(output):
+        parts += [_BLANK.sub("\n", output[last:match.start()]), match.group(0)]
+        last = match.end()
+    parts.append(_BLANK.sub("\n", output[last:]))
+    return "".join(parts)
+
+
 def on_files(files, config):
     for path, content in _state["pages"].items():
         files.append(File.generated(config, path, content=content))
+    # What a page's HTML depends on besides its own Markdown: where every page lands, and the config.
+    _renders.update(files=files, previous=_renders["current"], current={}, context=hash((
+        tuple((f.src_uri, f.dest_uri, f.url) for f in files),
+        repr((config.markdown_extensions, config.mdx_configs, config.validation, config.use_directory_urls)))))
     return files
+
+
+# Under `mkdocs serve`, a page whose Markdown, place and neighbours are what they were in the last
+# build is not converted again: a save changes a few pages, and converting all of them again was
+# most of a rebuild (at a thousand articles, minutes). `mkdocs build` is untouched. A page taken
+# from the last build does not log its link warnings again.
+_renders: dict = {"files": None, "context": None, "current": {}, "previous": {}}
+
+
+def _reuse_unchanged_renders() -> None:
+    convert = Page.render
+    if getattr(convert, "reuses_renders", False):
+        return
+
+    def render(page: Page, config, files) -> None:
+        if files is not _renders["files"]:  # not a build this hook has seen: convert as usual
+            return convert(page, config, files)
+        key = (page.file.src_uri, page.markdown, _renders["context"])
+        done = _renders["current"].get(key) or _renders["previous"].get(key)
+        if done is None:
+            convert(page, config, files)
+            links = None if page.links_to_anchors is None else \
+                {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
+            done = (page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()), links)
+        _renders["current"][key] = done
+        page.content, page.toc, page._title_from_render, anchors, links = done
+        page.present_anchor_ids = set(anchors)
+        if links is not None:
+            page.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in links.items()
+                                     if files.get_file_from_path(uri) is not None}
+
+    render.reuses_renders = True  # type: ignore[attr-defined]
+    Page.render = render  # type: ignore[method-assign]

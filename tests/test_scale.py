@@ -1,0 +1,84 @@
+"""The synthetic seeds of the benchmarks are valid and build; the shortcuts taken for scale change nothing."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from benchmarks import synth
+from generator import pipeline
+from generator.model import Site, _trie
+from tests.helpers import ROOT, generator, make_project, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synth.write_seeds(tmp_path_factory.mktemp("synth") / "seeds", 10)
+
+
+def test_synthetic_seeds_pass_the_checks_and_build(synthetic, tmp_path):
+    """Check that 10 synthetic articles pass `generator check` without warnings and build with --strict."""
+    project = make_project(tmp_path / "p", synthetic)
+    checked = generator(project, "check", "--seeds", "seeds")
+    assert checked.returncode == 0, checked.stderr
+    assert "ok: 10 articles, 50 entities, 50 events, 100 facts, 10 quotes" in checked.stdout
+    assert "warning" not in checked.stderr
+    built = mkdocs_build(project)
+    assert built.returncode == 0, built.stderr
+    assert (project / "site" / "articles" / "report-0001-rairser" / "index.html").is_file()
+
+
+def test_synthetic_seeds_are_deterministic():
+    """Check that the same size and seed give the same bytes, and another seed other bytes."""
+    assert synth.generate(3, seed=1) == synth.generate(3, seed=1)
+    assert synth.generate(3, seed=1) != synth.generate(3, seed=2)
+
+
+def _brute_force_appearances(site: Site, entity) -> list[tuple[str, str, str]]:
+    """Who's who's "appears in", the obvious way: every topic, event, quote and article, every time."""
+    found = []
+    for topic in site.sheet.topics:
+        ids = {i for f in site.sheet.facts if topic.id in f.topics for i in f.entities}
+        ids |= {i for e in site.sheet.events if topic.id in e.topics for i in e.entities}
+        ids |= {q.speaker for q in site.sheet.quotes if topic.id in q.topics}
+        if entity.id in ids:
+            found.append((f"topics/{topic.id}.md", "", topic.title))
+    if any(entity.id in e.entities for e in site.sheet.events):
+        found.append(("timeline.md", "", "Timeline"))
+    if any(q.speaker == entity.id for q in site.sheet.quotes):
+        found.append(("quotes.md", "", "Quotes"))
+    names = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    for article in site.articles:
+        if any(pattern.search(p.text) for p in article.paragraphs):
+            found.append((f"articles/{article.id}.md", "", article.title))
+    return found
+
+
+@pytest.mark.parametrize("seeds", ["real", "synthetic"])
+def test_indexed_lookups_match_the_obvious_ones(seeds, synthetic):
+    """Check that the indexed per-topic and per-entity lookups give what scanning every record gives."""
+    site, _ = pipeline.load(ROOT / "seeds" if seeds == "real" else synthetic)
+    for topic in site.sheet.topics:
+        assert site.facts_for(topic) == [f for f in site.sheet.facts if topic.id in f.topics]
+        assert site.events_for(topic) == [e for e in site.events if topic.id in e.topics]
+        assert site.quotes_for(topic) == [q for q in site.sheet.quotes if topic.id in q.topics]
+    for entity in site.sheet.entities:
+        assert site.appearances(entity) == _brute_force_appearances(site, entity)
+
+
+def test_name_trie_matches_what_a_plain_alternation_matches():
+    """Check that the prefix-factored pattern of entity names finds exactly the spans of `a|b|…` longest first."""
+    rng = random.Random(7)
+    pieces = ["a", "b", "ab", "a-b", "a b", "(c)", "b.", "x", "ab c", "a(b)", "é"]
+    for _ in range(2000):
+        names = sorted({"".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 6))},
+                       key=lambda n: (-len(n), n))
+        plain = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+        trie = re.compile(r"(?<![\w-])(" + _trie(names) + r")(?![\w-])")
+        for _ in range(5):
+            text = "".join(rng.choice([*pieces, " ", "-", ","]) for _ in range(rng.randint(0, 20)))
+            assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], (names, text)
