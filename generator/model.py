@@ -184,6 +184,15 @@ class Site:
     def entities_for(self, topic: Topic) -> list[Entity]:
         return [self.entity_by_id[i] for i in self._topic_entities.get(topic.id, ())]
 
+    def entities_among(self, ids) -> list[Entity]:
+        """The entities with these ids, in `entities` order, without scanning every entity per page."""
+        rank = self._entity_rank
+        return [self.entity_by_id[i] for i in sorted((i for i in set(ids) if i in rank), key=rank.__getitem__)]
+
+    @cached_property
+    def _entity_rank(self) -> dict[str, int]:
+        return {e.id: k for k, e in enumerate(self.entities)}
+
     @cached_property
     def _by_topic(self) -> dict[str, tuple[list[Fact], list[Event], list[Quote]]]:
         """Topic id → its facts (sheet order), events (chronological) and quotes (sheet order)."""
@@ -197,7 +206,7 @@ class Site:
     @cached_property
     def _topic_entities(self) -> dict[str, list[str]]:
         """Topic id → ids of the entities its facts and events name or its quotes cite, in `entities` order."""
-        rank = {e.id: k for k, e in enumerate(self.entities)}
+        rank = self._entity_rank
         out: dict[str, list[str]] = {}
         for topic_id, (facts, events, quotes) in self._by_topic.items():
             ids = {i for r in (*facts, *events) for i in r.entities} | {q.speaker for q in quotes}
@@ -219,9 +228,8 @@ class Site:
     def appearances(self, entity: Entity) -> list[tuple[str, str, str]]:
         """(page path, anchor, label) for every record that names the entity."""
         found: list[tuple[str, str, str]] = []
-        for topic in self.sheet.topics:
-            if entity.id in self._topic_entity_sets.get(topic.id, ()):
-                found.append((f"topics/{topic.id}.md", "", topic.title))
+        for topic in self._topics_of_entity.get(entity.id, ()):
+            found.append((f"topics/{topic.id}.md", "", topic.title))
         if entity.id in self._event_entities:
             found.append(("timeline.md", "", "Timeline"))
         if entity.id in self._speakers:
@@ -232,8 +240,13 @@ class Site:
         return found
 
     @cached_property
-    def _topic_entity_sets(self) -> dict[str, set[str]]:
-        return {topic_id: set(ids) for topic_id, ids in self._topic_entities.items()}
+    def _topics_of_entity(self) -> dict[str, list[Topic]]:
+        """Entity id → the topics (in sheet order) whose facts, events or quotes involve it."""
+        out: dict[str, list[Topic]] = {}
+        for topic in self.sheet.topics:
+            for entity_id in self._topic_entities.get(topic.id, ()):
+                out.setdefault(entity_id, []).append(topic)
+        return out
 
     @cached_property
     def _event_entities(self) -> set[str]:
