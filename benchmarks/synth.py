@@ -13,7 +13,8 @@ editor of the real seeds makes per article, so the fact sheet grows in proportio
 - one topic per 5 articles (at least 2), each with what to watch and questions and answers;
 - a glossary that grows slowly (10 terms, plus 1 per 20 articles).
 
-Usage: `python -m benchmarks.synth --articles 100 --out /tmp/seeds` (then `python -m generator check --seeds /tmp/seeds`).
+Usage: `python -m benchmarks.synth --articles 100 --out /tmp/seeds`, then
+`python -m generator check --seeds /tmp/seeds`.
 """
 
 from __future__ import annotations
@@ -167,7 +168,7 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
         paras: list[list[str]] = [[] for _ in range(10)]
         paras[0] += [f"The {org.name} and the {group.name} agreed on Tuesday to {rng.choice(VERBS)} the {noun} "
                      f"near {place.name}, officials said.",
-                     f"The deal follows months of {rng.choice(ADJECTIVES)} talks over who controls the {topic['place']} "
+                     f"The deal follows months of {rng.choice(ADJECTIVES)} talks over who controls the {region} "
                      f"region."]
         paras[1] += [f"“{quote_words},” {people[0].name} said at a news conference.",
                      f"{people[0].aliases[0]} added that the {org.name} would publish the terms within a week."]
@@ -177,12 +178,12 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
                      f"hold their positions.",
                      f"He said more than {numbers[1]} {units[1]} were at stake."]
         paras[4] += [f"Residents of {place.name} said the {noun} had been closed for {rng.randint(2, 11)} weeks.",
-                     f"Local traders said prices had doubled since the closure."]
+                     "Local traders said prices had doubled since the closure."]
         paras[5] += [f"The {topic['place']} region has seen repeated disputes over the {rng.choice(NOUNS)} and the "
                      f"{rng.choice(NOUNS)}.",
                      f"Observers said the {group.name} and the {org.name} had clashed twice last year."]
         paras[6] += [f"Officials counted {numbers[2]} {units[2]} in the district at the end of the month.",
-                     f"The figure could not be independently verified."]
+                     "The figure could not be independently verified."]
         paras[7] += [f"{people[1].aliases[0]} said talks would continue in {place.name} next week.",
                      f"Diplomats said the {rng.choice(NOUNS)} would be the next test."]
         paras[8] += [f"The agreement does not cover the {rng.choice(NOUNS)}, which remains disputed.",
@@ -193,7 +194,7 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
                   f"Several residents said they had not been consulted about the {rng.choice(NOUNS)}.",
                   f"Analysts described the mood in the {topic['place']} region as {rng.choice(ADJECTIVES)}.",
                   f"Others said the {rng.choice(NOUNS)} mattered more to them than any agreement.",
-                  f"A local official said the costs had risen sharply over the past year."]
+                  "A local official said the costs had risen sharply over the past year."]
         for para in paras:  # pad each paragraph to a realistic length
             para += rng.sample(filler, rng.randint(2, 4))
         blocks = [title, ""]
@@ -202,7 +203,8 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
                 blocks += [headings[(0, 3, 7).index(number)].format(place=place.name, org=org.name), ""]
             blocks += [" ".join(para), ""]
         if i % 3 == 0:
-            blocks += ["Leave a Reply", "", "Your email address will not be published. Required fields are marked *", ""]
+            blocks += ["Leave a Reply", "",
+                       "Your email address will not be published. Required fields are marked *", ""]
         texts[f"{article_id}.txt"] = "\n".join(blocks)
 
         source_id = f"src-{article_id}"
@@ -210,7 +212,7 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
         y_sources.append(f"  - id: {source_id}\n    kind: article\n    article: {article_id}\n"
                          f"    publisher: {_q(rng.choice(PUBLISHERS))}\n    date: {published}\n"
                          f"    url: https://news.example.org/{article_id}\n")
-        for e, para in zip(ents, (1, 3, 0, 0, 2)):
+        for e, para in zip(ents, (1, 3, 0, 0, 2), strict=True):
             lines = [f"  - id: {e.id}", f"    name: {_q(e.name)}", f"    kind: {e.kind}"]
             if e.aliases:
                 lines.append(f"    aliases: [{', '.join(_q(a) for a in e.aliases)}]")
@@ -220,31 +222,44 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
             lines.append(f"    cite: [{{source: {source_id}, paragraph: p{para + 1}}}]")
             y_entities.append("\n".join(lines) + "\n")
 
-        def topics_of(j: int) -> str:
+        def topics_of(j: int, topic_index: int = topic_index, topic: dict = topic) -> str:
             extra = (topic_index + 1 + j) % n_topics
             ids = [topic["id"]] + ([topics[extra]["id"]] if j % 5 == 1 and extra != topic_index else [])
             for tid in ids:
                 next(t for t in topics if t["id"] == tid)["facts"] += 1
             return "[" + ", ".join(ids) + "]"
 
+        spokesperson, commander, alias0 = people[0].name, people[1].name, people[0].aliases[0]
+        publish = f"{alias0} added that the {org.name} would publish the terms within a week"
+        stake = f"He said more than {numbers[1]} {units[1]} were at stake"
+        clashed = f"Observers said the {group.name} and the {org.name} had clashed twice last year"
+        ready = f"{alias0} said the {org.name} remained ready to talk"
+        # (statement, paragraph index, entities by position, figure, quote from the paragraph)
         facts = [
-            (f"According to the report, {people[0].name} said the {org.name} would publish the terms within a week.", 1, [0, 2], None, f"{people[0].aliases[0]} added that the {org.name} would publish the terms within a week"),
-            (f"The {org.name} and the {group.name} agreed to act on the {noun} near {place.name}, officials said.", 0, [2, 3, 4], None, None),
-            (f"The {org.name} says about {numbers[0]} {units[0]} have been affected.", 2, [2], (numbers[0], units[0], f"about {numbers[0]}", "about"), None),
-            (f"{people[1].name} said more than {numbers[1]} {units[1]} were at stake.", 3, [1, 3], (numbers[1], units[1], f"more than {numbers[1]}", "more-than"), f"He said more than {numbers[1]} {units[1]} were at stake"),
+            (f"According to the report, {spokesperson} said the {org.name} would publish the terms within a week.",
+             1, [0, 2], None, publish),
+            (f"The {org.name} and the {group.name} agreed to act on the {noun} near {place.name}, officials said.",
+             0, [2, 3, 4], None, None),
+            (f"The {org.name} says about {numbers[0]} {units[0]} have been affected.",
+             2, [2], (numbers[0], units[0], f"about {numbers[0]}", "about"), None),
+            (f"{commander} said more than {numbers[1]} {units[1]} were at stake.",
+             3, [1, 3], (numbers[1], units[1], f"more than {numbers[1]}", "more-than"), stake),
             (f"Residents of {place.name} said the {noun} had been closed for weeks.", 4, [4], None, None),
-            (f"Observers said the {group.name} and the {org.name} had clashed twice last year.", 5, [2, 3], None, f"Observers said the {group.name} and the {org.name} had clashed twice last year"),
-            (f"Officials counted {numbers[2]} {units[2]} in {place.name} at the end of the month.", 6, [4], (numbers[2], units[2], f"{numbers[2]}", "exact"), None),
-            (f"{people[1].name} said talks would continue in {place.name}.", 7, [1, 4], None, None),
-            (f"Both sides said they would review the arrangement after three months.", 8, [2, 3], None, None),
-            (f"{people[0].name} said the {org.name} remained ready to talk.", 9, [0, 2], None, f"{people[0].aliases[0]} said the {org.name} remained ready to talk"),
+            (f"Observers said the {group.name} and the {org.name} had clashed twice last year.",
+             5, [2, 3], None, clashed),
+            (f"Officials counted {numbers[2]} {units[2]} in {place.name} at the end of the month.",
+             6, [4], (numbers[2], units[2], f"{numbers[2]}", "exact"), None),
+            (f"{commander} said talks would continue in {place.name}.", 7, [1, 4], None, None),
+            ("Both sides said they would review the arrangement after three months.", 8, [2, 3], None, None),
+            (f"{spokesperson} said the {org.name} remained ready to talk.", 9, [0, 2], None, ready),
         ]
         for j, (statement, para, who, figure, quote) in enumerate(facts):
             lines = [f"  - id: fact-{i + 1}-{j + 1}", f"    statement: {_q(statement)}", f"    topics: {topics_of(j)}",
                      f"    entities: [{', '.join(ents[w].id for w in who)}]"]
             if figure:
                 value, unit, text, qualifier = figure
-                lines.append(f"    figure: {{value: {value}, unit: {_q(unit)}, text: {_q(text)}, qualifier: {qualifier}}}")
+                lines.append(f"    figure: {{value: {value}, unit: {_q(unit)}, text: {_q(text)}, "
+                             f"qualifier: {qualifier}}}")
             lines.append(f"    as_of: {published[:7]}")
             lines.append("    cite:")
             lines.append(f"      - source: {source_id}\n        paragraph: p{para + 1}")
@@ -260,9 +275,11 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
             who = ents[j]
             title_text = (f"{who.name} {rng.choice(VERBS)}s the {rng.choice(NOUNS)}" if who.kind != "place"
                           else f"Fighting reported near {who.name}")
-            lines = [f"  - id: event-{i + 1}-{j + 1}", f"    date: {_date(rng, precision)}", f"    title: {_q(title_text)}"]
+            lines = [f"  - id: event-{i + 1}-{j + 1}", f"    date: {_date(rng, precision)}",
+                     f"    title: {_q(title_text)}"]
             if j % 2 == 0:
-                lines.append(f"    summary: {_q(f'The report links this to the dispute over the {noun} in {place.name}.')}")
+                summary = f"The report links this to the dispute over the {noun} in {place.name}."
+                lines.append(f"    summary: {_q(summary)}")
             lines += [f"    topics: [{topic['id']}]", f"    entities: [{who.id}]",
                       f"    cite: [{{source: {source_id}, paragraph: p{j * 2 + 1}}}]"]
             y_events.append("\n".join(lines) + "\n")
@@ -276,7 +293,8 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
             a, b = (org.id, group.id) if i < 12 else (key_actors[i % 12][0], key_actors[(i * 5 + 1) % 12][1])
             y_relations.append(f"  - id: rel-{i + 1}\n    from: {a}\n    to: {b}\n"
                                f"    kind: {rng.choice(('cooperation', 'conflict', 'integration', 'opposition'))}\n"
-                               f"    label: {_q(f'agreed on the {noun}')}\n    cite: [{{source: {source_id}, paragraph: p1}}]\n")
+                               f"    label: {_q(f'agreed on the {noun}')}\n"
+                               f"    cite: [{{source: {source_id}, paragraph: p1}}]\n")
         if len(qa_for_topic.setdefault(topic_index, [])) < 3:
             qa_for_topic[topic_index].append(
                 f"      - question: {_q(f'What did the {org.name} agree?')}\n"

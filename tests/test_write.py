@@ -76,7 +76,7 @@ def test_serve_rebuilds_once_per_save(tmp_path):
                 sheet.write_text(re.sub(r"watch: \[Whether the inspectors are hired[^\]]*\]",
                                         f"watch: [Whether the inspectors are hired ({word} save).]", text),
                                  encoding="utf-8")
-                assert wait_for(lambda: f"hired ({word} save)." in fetch(url))
+                assert wait_for(lambda word=word: f"hired ({word} save)." in fetch(url))
         finally:
             server.terminate()
             server.wait(timeout=30)
