@@ -13,10 +13,6 @@ import pytest
 from tests.helpers import CASES, make_project, mkdocs_build
 
 HOSTILE = CASES / "hostile" / "seeds"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
