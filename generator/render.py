@@ -17,7 +17,6 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from . import coverage, escape, structured, svg
-from .articles import Article
 from .model import Cite, Site, human_date
 from .reference import records
 from .schema import Entity
@@ -197,7 +196,3 @@ def _abbreviations_in(text: str, abbreviations: list[tuple[str, str]]) -> str:
     plain = html.unescape(plain) if "&" in plain else plain
     lines = [line for name, line in abbreviations if "\\" in name or name in plain]
     return ("\n" + "\n".join(lines) + "\n") if lines else ""
-
-
-def article_of(site: Site, article_id: str) -> Article:
-    return site.article_by_id[article_id]
