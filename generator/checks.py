@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -12,12 +13,14 @@ from .factsheet import LoadedFactSheet
 from .schema import Citation, FactSheet, Source
 from .yamlload import format_path
 
-_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"})
+QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"})
 
 
+@functools.lru_cache(maxsize=1024)
 def normalise(text: str) -> str:
-    """Compare passages ignoring only whitespace and the style of quote marks."""
-    return " ".join(text.translate(_QUOTE_MARKS).split())
+    """Compare passages ignoring only whitespace and the style of quote marks. (Cached: a paragraph
+    is compared once per citation of it.)"""
+    return " ".join(text.translate(QUOTE_MARKS).split())
 
 
 def all_sources(sheet: FactSheet, articles: list[Article]) -> dict[str, Source]:

@@ -14,11 +14,13 @@ shown on the generated page `coverage.md` and checked by `python -m generator ch
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass, field
 
 from .articles import Article, Paragraph
-from .checks import all_sources, normalise
+from .checks import QUOTE_MARKS, all_sources, normalise
 from .schema import Citation, FactSheet
 
 # -- sentence splitting -----------------------------------------------------------------------
@@ -209,6 +211,14 @@ class Coverage:
     def below_minimum(self) -> list[ArticleCoverage]:
         return [a for a in self.articles if a.ratio < self.minimum]
 
+    # Past this many articles the page lists sentences only where coverage is under the minimum: every
+    # sentence of a thousand articles made a 10 MB page that no editor reads to the end.
+    DETAIL_MAX = 25
+
+    def detailed(self) -> list[ArticleCoverage]:
+        """The articles whose sentences the page lists."""
+        return self.articles if len(self.articles) <= self.DETAIL_MAX else self.below_minimum()
+
 
 def percent(part: int, whole: int) -> str:
     """A whole-number percentage, rounded down so 49.9% never reads as 50%."""
@@ -267,11 +277,18 @@ def _find(paragraph: str, words: str) -> tuple[int, int] | None:
     needle = normalise(words)
     if not needle:
         return None
-    # Quote marks map one character to one and each space stays one space, so offsets in
-    # `hay` are offsets in the paragraph.
-    hay = "".join(" " if c.isspace() else normalise(c) for c in paragraph)
-    at = hay.find(needle)
+    at = _haystack(paragraph).find(needle)
     return (at, at + len(needle)) if at >= 0 else None
+
+
+_SPACE = re.compile(r"\s")
+
+
+@functools.lru_cache(maxsize=256)
+def _haystack(paragraph: str) -> str:
+    # Quote marks map one character to one and each space stays one space, so offsets in the
+    # result are offsets in the paragraph. Cached: a paragraph is searched once per citation.
+    return _SPACE.sub(" ", paragraph.translate(QUOTE_MARKS))
 
 
 def check_minimum(loaded, articles: list[Article], problems) -> Coverage:

@@ -14,11 +14,13 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from markupsafe import Markup
 
-# Markdown punctuation that can start inline syntax anywhere in a line (pymdownx.escapeall
-# lets a backslash escape any of them).
-_INLINE = re.compile(r"([\\`*_{}\[\]()!|~^=$:])")
-# Syntax that only means something at the start of a block.
-_LINE_START = re.compile(r"^(\s*)([-+#>]|\d+[.)])")
+# Markdown punctuation that can start inline syntax anywhere in a line with the extensions in
+# mkdocs.yml (pymdownx.escapeall lets a backslash escape any of them): code, emphasis, links and
+# images (`[`; `(`, `)` and `:` mean nothing without it), attribute lists, table cells, and `=`
+# (a setext underline). Each escape costs Markdown an inline match, so no more are escaped.
+_INLINE = re.compile(r"([\\`*_{}\[\]|=])")
+# Syntax that only means something at the start of a block (lists, headings, quotes, admonitions).
+_LINE_START = re.compile(r"^(\s*)([-+#>!]|\d+[.)])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 _HTML_TABLE = str.maketrans(_HTML)  # one C-level pass instead of a Python loop per character
 # Body text needs only &, < and > escaped; leaving quote marks alone lets Markdown's abbreviations

@@ -1,7 +1,9 @@
 """Open data: the fact sheet's facts, events, quotes, entities and relations as JSON and CSV.
 
 The files are part of the render result (`Result.files`, path → text) and are published with
-the site under `data/`. JSON is written by the json module, CSV by the csv module. A CSV cell
+the site under `data/`. Citations name their source by id; the sources themselves (publisher,
+date, address) are listed once, in `sources.json`, instead of again in every citation. JSON holds
+one record per line: small, and still readable and diffable. A CSV cell
 that a spreadsheet would run as a formula (one starting with = + - @, a tab or a carriage
 return) is prefixed with a single quote, so opening the file never runs fact-sheet text.
 """
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 from .model import Site
 
 DATA_DIR = "data"
-KINDS = ("facts", "events", "quotes", "entities", "relations")
+KINDS = ("facts", "events", "quotes", "entities", "relations", "sources")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -34,14 +36,9 @@ def _citations(site: Site, record) -> list[dict]:
     out = []
     for cite in site.cites(record):
         source = cite.source
-        item: dict = {"source": source.id, "kind": source.kind}
-        if cite.article is not None:
-            item["article"] = cite.article.id
+        item: dict = {"source": source.id}
         if cite.raw.paragraph:
             item["paragraph"] = cite.raw.paragraph
-        for key in ("publisher", "title", "date", "url"):
-            if getattr(source, key):
-                item[key] = getattr(source, key)
         for key in ("quote", "claim"):
             if getattr(cite.raw, key):
                 item[key] = getattr(cite.raw, key)
@@ -78,7 +75,10 @@ def records(site: Site) -> dict[str, list[dict]]:
                  "summary": e.summary, "citations": _citations(site, e)} for e in site.entities]
     relations = [{"id": r.id, "from": r.source_entity, "to": r.target_entity, "kind": r.kind, "label": r.label,
                   "as_of": r.as_of, "citations": _citations(site, r)} for r in site.sheet.relations]
-    return {"facts": facts, "events": events, "quotes": quotes, "entities": entities, "relations": relations}
+    sources = [{"id": s.id, "kind": s.kind, "article": s.article, "publisher": s.publisher, "title": s.title,
+                "date": s.date, "url": s.url, "retrieved": s.retrieved, "note": s.note} for s in site.sheet.sources]
+    return {"facts": facts, "events": events, "quotes": quotes, "entities": entities, "relations": relations,
+            "sources": sources}
 
 
 # Flat CSV columns per kind: (column, how to get it from the JSON record).
@@ -109,6 +109,8 @@ COLUMNS = {
                  ("role", "role"), ("summary", "summary"), ("sources", _sources)],
     "relations": [("id", "id"), ("from", "from"), ("to", "to"), ("kind", "kind"), ("label", "label"),
                   ("as_of", "as_of"), ("sources", _sources)],
+    "sources": [("id", "id"), ("kind", "kind"), ("article", "article"), ("publisher", "publisher"),
+                ("title", "title"), ("date", "date"), ("url", "url"), ("retrieved", "retrieved"), ("note", "note")],
 }
 
 
@@ -131,7 +133,14 @@ def files(site: Site) -> dict[str, str]:
     out: dict[str, str] = {}
     data = records(site)
     for kind in KINDS:
-        document = {"title": site.meta.title, "last_reviewed": site.meta.last_reviewed, kind: data[kind]}
-        out[f"{DATA_DIR}/{kind}.json"] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        out[f"{DATA_DIR}/{kind}.json"] = _json_document(site, kind, data[kind])
         out[f"{DATA_DIR}/{kind}.csv"] = to_csv(kind, data[kind])
     return out
+
+
+def _json_document(site: Site, kind: str, items: list[dict]) -> str:
+    """`{"title": …, "last_reviewed": …, kind: [record, record, …]}` with one compact record per line."""
+    head = json.dumps({"title": site.meta.title, "last_reviewed": site.meta.last_reviewed},
+                      ensure_ascii=False)[:-1]
+    lines = [json.dumps(item, ensure_ascii=False, separators=(",", ":")) for item in items]
+    return head + f', "{kind}": [\n' + ",\n".join(lines) + "\n]}\n"

@@ -16,6 +16,8 @@ Commit messages and author names are inputs like any other: the templates escape
 
 from __future__ import annotations
 
+import functools
+
 import json
 import os
 import shutil
@@ -94,7 +96,16 @@ class History:
 
     def for_fact(self, fact_id: str) -> list[FactChange]:
         """The fact's changes, newest first."""
-        return [c for e in self.entries for c in e.changes if c.fact_id == fact_id]
+        return self._by_fact.get(fact_id, [])
+
+    @functools.cached_property
+    def _by_fact(self) -> dict[str, list[FactChange]]:
+        # One pass over the history, not one per fact: ten thousand facts made it quadratic.
+        out: dict[str, list[FactChange]] = {}
+        for entry in self.entries:
+            for change in entry.changes:
+                out.setdefault(change.fact_id, []).append(change)
+        return out
 
 
 def read(factsheet: Path, cap: int = CAP, cache: bool = True) -> History:

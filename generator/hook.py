@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -28,6 +29,7 @@ _state: dict = {"pages": {}, "topics": [], "serving": False, "epoch_ours": "SOUR
 
 def on_startup(command, dirty) -> None:
     _state["serving"] = command == "serve"
+    _index_search_sections()
     if _state["serving"]:
         _reuse_unchanged_renders()
 
@@ -139,3 +141,41 @@ def _reuse_unchanged_renders() -> None:
 
     render.reuses_renders = True  # type: ignore[attr-defined]
     Page.render = render  # type: ignore[method-assign]
+
+
+def on_post_build(config) -> None:
+    """Leave out what Material copies but no reader loads: source maps (for debugging Material
+    itself), and lunr's other-language stemmers when search is in English only. 2.2 MB a site."""
+    assets = Path(config.site_dir) / "assets"
+    for source_map in sorted(assets.rglob("*.map")):
+        source_map.unlink()
+    search = config.plugins.get("search") or config.plugins.get("material/search")
+    languages = (search.config.lang if search is not None else None) or ["en"]
+    if list(languages) == ["en"]:
+        shutil.rmtree(assets / "javascripts" / "lunr", ignore_errors=True)
+
+
+def _index_search_sections() -> None:
+    """Material's search looks up each section's heading by walking the page's whole table of
+    contents: quadratic in the headings of a page, and who's who has one per entity (a quarter of
+    a thousand-article build). The same lookup, from a map made once per page. Tied to
+    mkdocs-material 9.8's SearchIndex, like the pin in requirements.lock."""
+    from material.plugins.search.plugin import SearchIndex
+
+    if getattr(SearchIndex._find_toc_by_id, "indexed", False):
+        return
+    last: dict = {"toc": None, "ids": {}}
+
+    def find(self, toc, id):
+        if last["toc"] is not toc:
+            ids: dict = {}
+            stack = list(reversed(list(toc)))
+            while stack:  # depth first, in order: the first item with an id wins, as in the walk
+                item = stack.pop()
+                ids.setdefault(item.id, item)
+                stack.extend(reversed(list(item.children)))
+            last.update(toc=toc, ids=ids)
+        return last["ids"].get(id)
+
+    find.indexed = True  # type: ignore[attr-defined]
+    SearchIndex._find_toc_by_id = find  # type: ignore[method-assign]

@@ -213,15 +213,23 @@ class Site:
             out[topic_id] = sorted((i for i in ids if i in rank), key=rank.__getitem__)
         return out
 
-    def passages_for(self, topic: Topic) -> list[tuple[Article, Paragraph]]:
-        """Article paragraphs cited by the topic's facts, quotes and events, in reading order."""
-        seen: dict[tuple[str, str], tuple[Article, Paragraph]] = {}
+    PASSAGES_MAX = 8
+
+    def passages_for(self, topic: Topic) -> tuple[list[tuple[Article, Paragraph]], int]:
+        """The article paragraphs the topic's facts, quotes and events cite most (at most PASSAGES_MAX,
+        in reading order), and how many paragraphs they cite in all. Each record links its own
+        paragraph anyway; the passages are a taste of the sources, not a second copy of them."""
+        counts: dict[tuple[str, int], int] = {}
+        found: dict[tuple[str, int], tuple[Article, Paragraph]] = {}
         records = (*self.facts_for(topic), *self.quotes_for(topic), *self.events_for(topic))
         for record in records:
             for cite in self.cites(record):
                 if cite.article and cite.paragraph:
-                    seen[(cite.article.id, cite.paragraph.id)] = (cite.article, cite.paragraph)
-        return sorted(seen.values(), key=lambda ap: (ap[0].id, ap[1].number))
+                    key = (cite.article.id, cite.paragraph.number)
+                    counts[key] = counts.get(key, 0) + 1
+                    found[key] = (cite.article, cite.paragraph)
+        chosen = sorted(counts, key=lambda k: (-counts[k], k))[:self.PASSAGES_MAX]
+        return [found[k] for k in sorted(chosen)], len(counts)
 
     # -- per entity ----------------------------------------------------------------------
 

@@ -21,6 +21,10 @@ from .escape import json_ld
 from .model import Cite, Site
 
 SCHEMA = "https://schema.org"
+# A page names at most this many sources, entities and events: the main ones, for search engines.
+# Every one of them on a long page would make its <head> larger than its text (a topic page of a
+# thousand-article site listed 14 KB of them), and MkDocs parses front matter slowly.
+LIST_MAX = 12
 ENTITY_TYPES = {"person": "Person", "state": "Country", "place": "Place"}  # the others are organisations
 _HEADING = re.compile(r"^# (.+?)\s*(\{[^}]*\})?\s*$", re.M)
 
@@ -49,12 +53,12 @@ def _citation(cite: Cite) -> dict:
 
 def _events(site: Site, path: str) -> list:
     if path == "timeline.md":
-        return site.events
+        return list(reversed(site.events))[:LIST_MAX]  # the latest
     if path == "index.md":
         return list(reversed(site.events))[:5]
     if path.startswith("topics/") and path != "topics/index.md":
         topic = site.topic_by_id.get(path[len("topics/"):-len(".md")])
-        return site.events_for(topic) if topic else []
+        return site.events_for(topic)[-LIST_MAX:] if topic else []
     return []
 
 
@@ -69,9 +73,10 @@ def article(site: Site, path: str, markdown: str, cited: list[Cite], linked: set
     citations: dict[str, dict] = {}
     for cite in cited:
         key = cite.source.id if cite.article is None else f"{cite.source.id}/{cite.article.id}"
-        citations.setdefault(key, _citation(cite))
+        if key not in citations and len(citations) < LIST_MAX:
+            citations[key] = _citation(cite)
     about: list[dict] = []
-    for entity in site.entities_among(linked):  # in `entities` order; scanning all of them per page was quadratic
+    for entity in site.entities_among(linked)[:LIST_MAX]:  # in `entities` order; scanning all of them per page was quadratic
         item = {"@type": ENTITY_TYPES.get(entity.kind, "Organization"), "name": entity.name}
         if entity.aliases:
             item["alternateName"] = list(entity.aliases)
