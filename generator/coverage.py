@@ -225,8 +225,9 @@ def percent(part: int, whole: int) -> str:
     return f"{(part * 100 // whole) if whole else 100}%"
 
 
-def compute(sheet: FactSheet, articles: list[Article]) -> Coverage:
-    """Map every sentence of every article to the facts, quotes and events that cover it."""
+def compute(sheet: FactSheet, articles: list[Article], event_page=lambda event_id: "timeline.md") -> Coverage:
+    """Map every sentence of every article to the facts, quotes and events that cover it.
+    `event_page` names the page that lists an event (the timeline, or its year's page)."""
     sources = all_sources(sheet, articles)
     by_article = {a.id: a for a in articles}
     split: dict[tuple[str, str], list[Sentence]] = {}
@@ -263,7 +264,7 @@ def compute(sheet: FactSheet, articles: list[Article]) -> Coverage:
         for cite in fact.cite:
             mark(cite, cover, cite.quote)
     for event in sheet.events:
-        cover = Cover("event", event.id, "timeline.md", "")
+        cover = Cover("event", event.id, event_page(event.id), "")
         for cite in event.cite:
             mark(cite, cover, cite.quote)
     for quote in sheet.quotes:

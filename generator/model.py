@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -17,6 +18,20 @@ from .history import FactChange, History
 from .schema import Citation, Entity, Event, Fact, FactSheet, Quote, Source, Term, Topic
 
 _WORD = re.compile(r"\w+")
+
+WHOS_WHO = "whos-who.md"
+TIMELINE = "timeline.md"
+# A directory longer than this is split, so that no reader's phone loads a 5 MB page: who's who into
+# one page per initial letter, the timeline into one page per year. The first page stays the index.
+DIRECTORY_PAGE_MAX = 300
+
+
+def initial(name: str) -> str:
+    """The letter a name is filed under: its first letter without accents, or `other`."""
+    for char in unicodedata.normalize("NFKD", name):
+        if char.isalpha():
+            return char.lower() if "a" <= char.lower() <= "z" else "other"
+    return "other"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -75,6 +90,41 @@ class Site:
     @cached_property
     def entities(self) -> list[Entity]:
         return sorted(self.sheet.entities, key=lambda e: e.name.lower())
+
+    @cached_property
+    def whos_who_pages(self) -> dict[str, list[Entity]]:
+        """Who's who page → its entries, in name order: one page, or past DIRECTORY_PAGE_MAX one per letter."""
+        if len(self.entities) <= DIRECTORY_PAGE_MAX:
+            return {WHOS_WHO: self.entities}
+        pages: dict[str, list[Entity]] = {}
+        for entity in self.entities:
+            pages.setdefault(f"whos-who/{initial(entity.name)}.md", []).append(entity)
+        return dict(sorted(pages.items(), key=lambda item: (item[0].endswith("/other.md"), item[0])))
+
+    @cached_property
+    def _entity_pages(self) -> dict[str, str]:
+        return {e.id: path for path, entities in self.whos_who_pages.items() for e in entities}
+
+    def entity_page(self, entity_id: str) -> str:
+        """The who's who page that holds the entity's entry (at anchor `entity_id`)."""
+        return self._entity_pages.get(entity_id, WHOS_WHO)
+
+    @cached_property
+    def timeline_pages(self) -> dict[str, list[Event]]:
+        """Timeline page → its events, in date order: one page, or past DIRECTORY_PAGE_MAX one per year."""
+        if len(self.events) <= DIRECTORY_PAGE_MAX:
+            return {TIMELINE: self.events}
+        pages: dict[str, list[Event]] = {}
+        for event in self.events:
+            pages.setdefault(f"timeline/{event.date[:4]}.md", []).append(event)
+        return pages
+
+    @cached_property
+    def _event_pages(self) -> dict[str, str]:
+        return {e.id: path for path, events in self.timeline_pages.items() for e in events}
+
+    def event_page(self, event_id: str) -> str:
+        return self._event_pages.get(event_id, TIMELINE)
 
     @cached_property
     def events(self) -> list[Event]:

@@ -17,11 +17,10 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from . import coverage, escape, structured, svg
-from .model import Cite, Site, human_date
+from .model import TIMELINE, WHOS_WHO, Cite, Site, human_date
 from .reference import records
 from .schema import Entity
 
-WHOS_WHO = "whos-who.md"
 
 
 def environment() -> Environment:
@@ -72,7 +71,7 @@ class PageContext:
         if isinstance(entity, str):
             entity = self.site.entity(entity)
         self.linked.add(entity.id)
-        return Markup(f"[{escape.md(entity.name)}]({self.href(WHOS_WHO, entity.id)})")
+        return Markup(f"[{escape.md(entity.name)}]({self.href(self.site.entity_page(entity.id), entity.id)})")
 
     def cite(self, cite: Cite) -> Markup:
         """A citation link: to the exact paragraph of an article, or out to a background source."""
@@ -97,7 +96,7 @@ class PageContext:
     def prose(self, text: str) -> Markup:
         """Escaped text in which the first mention of each entity on the page links to who's who."""
         pattern = self.site_names_pattern()
-        if pattern is None or self.path == WHOS_WHO:
+        if pattern is None or self.path in self.site.whos_who_pages:
             return escape.md(text)
         text = " ".join(text.split())
         out: list[str] = []
@@ -108,7 +107,7 @@ class PageContext:
                 continue
             self.linked.add(entity_id)
             out.append(escape.md(text[last:match.start()]) if match.start() > last else "")
-            out.append(f"[{escape.md(match.group(0))}]({self.href(WHOS_WHO, entity_id)})")
+            out.append(f"[{escape.md(match.group(0))}]({self.href(self.site.entity_page(entity_id), entity_id)})")
             last = match.end()
         out.append(escape.md(text[last:]) if last < len(text) else "")
         return Markup("".join(out))
@@ -129,19 +128,40 @@ def pages(site: Site) -> list[tuple[str, str, dict]]:
     ]
     out += [(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics]
     out += [
-        ("timeline.md", "timeline.md.j2", {"timeline_svg": svg.timeline(site)}),
+    ]
+    out += _directory(TIMELINE, site.timeline_pages, "timeline.md.j2", "events", {"timeline_svg": svg.timeline(site)})
+    out += [
         ("actors.md", "actors.md.j2", {"actors_svg": _actors_svg(site), "relations": svg.edges(site)}),
-        (WHOS_WHO, "whos-who.md.j2", {}),
+    ]
+    out += _directory(WHOS_WHO, site.whos_who_pages, "whos-who.md.j2", "entities", {})
+    out += [
         ("glossary.md", "glossary.md.j2", {}),
         ("figures.md", "figures.md.j2", {}),
         ("quotes.md", "quotes.md.j2", {}),
         ("articles/index.md", "articles.md.j2", {}),
         ("reference/factsheet.md", "reference.md.j2", {"reference": _reference()}),
-        ("coverage.md", "coverage.md.j2", {"coverage": coverage.compute(site.sheet, site.articles)}),
+        ("coverage.md", "coverage.md.j2", {"coverage": coverage.compute(site.sheet, site.articles, site.event_page)}),
         ("changes.md", "changes.md.j2", {"history": site.history}),
     ]
     out += [(f"articles/{a.id}.md", "article.md.j2", {"article": a}) for a in site.articles]
     return out
+
+
+def _directory(index: str, pages: dict[str, list], template: str, name: str, extra: dict) -> list:
+    """A directory's pages: one page holding every entry, or an index page (`parts`: each part's
+    page and size) and one page per part (`part`: its page's label)."""
+    if list(pages) == [index]:
+        return [(index, template, {name: pages[index], "parts": [], "part": "", **extra})]
+    parts = [(path, _part_label(path), len(entries)) for path, entries in pages.items()]
+    out = [(index, template, {name: [], "parts": parts, "part": "", **extra})]
+    out += [(path, template, {name: pages[path], "parts": parts, "part": label, **extra})
+            for path, label, _ in parts]
+    return out
+
+
+def _part_label(path: str) -> str:
+    stem = posixpath.basename(path)[:-len(".md")]
+    return "Other" if stem == "other" else stem.upper()
 
 
 _reference = functools.cache(records)  # from the schema in our code: the same for the whole process

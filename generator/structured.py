@@ -54,6 +54,8 @@ def _citation(cite: Cite) -> dict:
 def _events(site: Site, path: str) -> list:
     if path == "timeline.md":
         return list(reversed(site.events))[:LIST_MAX]  # the latest
+    if path in site.timeline_pages:  # a year's page
+        return site.timeline_pages[path][-LIST_MAX:]
     if path == "index.md":
         return list(reversed(site.events))[:5]
     if path.startswith("topics/") and path != "topics/index.md":

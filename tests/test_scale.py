@@ -10,8 +10,8 @@ import pytest
 
 from benchmarks import synth
 from generator import pipeline
-from generator.model import Site, _trie
-from tests.helpers import ROOT, generator, make_project, mkdocs_build
+from generator.model import DIRECTORY_PAGE_MAX, Site, _trie, initial
+from tests.helpers import ROOT, generator, make_project, mkdocs_build, visible
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +82,57 @@ def test_name_trie_matches_what_a_plain_alternation_matches():
         for _ in range(5):
             text = "".join(rng.choice([*pieces, " ", "-", ","]) for _ in range(rng.randint(0, 20)))
             assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], (names, text)
+
+
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Site]:
+    """70 synthetic articles: 350 entities and 350 events, past DIRECTORY_PAGE_MAX, built by MkDocs."""
+    seeds = synth.write_seeds(tmp_path_factory.mktemp("paged") / "seeds", 70)
+    site, _ = pipeline.load(seeds)
+    assert len(site.entities) > DIRECTORY_PAGE_MAX and len(site.events) > DIRECTORY_PAGE_MAX
+    project = make_project(tmp_path_factory.mktemp("paged-project") / "p", seeds)
+    built = mkdocs_build(project)  # --strict: a link to a missing page or anchor fails the build
+    assert built.returncode == 0, built.stderr
+    return project / "site", site
+
+
+def _html(site_dir: Path, page: str) -> str:
+    return (site_dir / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+
+
+def test_long_whos_who_is_split_by_initial_letter(paged_site):
+    """Check that past DIRECTORY_PAGE_MAX entities who's who becomes an index of letters, each entity's
+    entry sits on its letter's page, and the links to it from a topic page land there."""
+    site_dir, site = paged_site
+    index = _html(site_dir, "whos-who.md")
+    pages = site.whos_who_pages
+    assert len(pages) > 1 and all(p.startswith("whos-who/") for p in pages)
+    for path, entities in pages.items():
+        letter = path[len("whos-who/"):-len(".md")]
+        assert f'href="{letter}/"' in index
+        markup = _html(site_dir, path)
+        for entity in entities:
+            assert f'id="{entity.id}"' in markup, (path, entity.id)
+            assert letter == "other" or initial(entity.name) == letter
+    assert sum(len(e) for e in pages.values()) == len(site.entities)
+    topic = site.topics[0]
+    linked = re.findall(r'href="\.\./\.\./whos-who/([a-z]+)/#([\w-]+)"', _html(site_dir, f"topics/{topic.id}.md"))
+    assert linked
+    for letter, entity_id in linked:
+        assert site.entity_page(entity_id) == f"whos-who/{letter}.md"
+
+
+def test_long_timeline_is_split_by_year(paged_site):
+    """Check that past DIRECTORY_PAGE_MAX events the timeline keeps its picture and lists one page per
+    year, and every event is on the page of its year."""
+    site_dir, site = paged_site
+    index = _html(site_dir, "timeline.md")
+    assert "<svg" in index
+    for path, events in site.timeline_pages.items():
+        year = path[len("timeline/"):-len(".md")]
+        assert f'href="{year}/"' in index
+        assert {e.date[:4] for e in events} == {year}
+        text = visible(_html(site_dir, path))
+        for event in events[:20]:
+            assert " ".join(event.title.split()) in text, (path, event.id)
+    assert sum(len(e) for e in site.timeline_pages.values()) == len(site.events)
