@@ -89,8 +89,8 @@ def build(seeds: Path, strict: bool) -> None:
 
 
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=pipeline.SEEDS / "factsheet.schema.json",
-              show_default=True)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
+              default=pipeline.SEEDS / "factsheet.schema.json", show_default=True)
 def schema(out: Path) -> None:
     """Write the fact sheet's JSON Schema (for editors' YAML extensions)."""
     out.write_text(schema_json(), encoding="utf-8")

@@ -15,7 +15,6 @@ shown on the generated page `coverage.md` and checked by `python -m generator ch
 from __future__ import annotations
 
 import functools
-
 import re
 from dataclasses import dataclass, field
 

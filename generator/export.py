@@ -61,7 +61,8 @@ def records(site: Site) -> dict[str, list[dict]]:
                       "background": site.is_background(fact), "figure": None}
         if fact.figure is not None:
             value = fact.figure.value
-            item["figure"] = {"value": int(value) if float(value).is_integer() else value, "unit": fact.figure.unit, "text": fact.figure.text,
+            item["figure"] = {"value": int(value) if float(value).is_integer() else value,
+                              "unit": fact.figure.unit, "text": fact.figure.text,
                               "qualifier": fact.figure.qualifier}
         item["citations"] = _citations(site, fact)
         facts.append(item)

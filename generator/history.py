@@ -17,7 +17,6 @@ Commit messages and author names are inputs like any other: the templates escape
 from __future__ import annotations
 
 import functools
-
 import json
 import os
 import shutil
@@ -193,7 +192,7 @@ def _snapshots(git: str, root: Path, commits: list[tuple[Commit, str | None]],
     if need:
         request = "".join(f"{h}:{p}\n" for h, p in need).encode("utf-8")
         blobs = _git(git, root, "cat-file", "--batch", stdin=request)
-        for key, blob in zip(need, _parse_batch(blobs or b"", len(need))):
+        for key, blob in zip(need, _parse_batch(blobs or b"", len(need)), strict=False):
             _MEMO[key] = facts_of(blob)
             store.put(key, _MEMO[key])
     return [_MEMO.get((c.hash, path)) if path else {} for c, path in commits]
@@ -281,7 +280,7 @@ def facts_of(blob: bytes | None) -> dict[str, dict] | None:
 def _diff(commits: list[tuple[Commit, str | None]], snapshots: list[dict[str, dict] | None],
           baseline: bool) -> list[Entry]:
     """Entries newest first. With `baseline`, the oldest commit only serves as the starting point."""
-    pairs = list(zip(commits, snapshots))[::-1]  # oldest first
+    pairs = list(zip(commits, snapshots, strict=False))[::-1]  # oldest first
     previous: dict[str, dict] = {}
     if baseline and pairs:
         first = pairs.pop(0)[1]

@@ -75,5 +75,5 @@ def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = 
 def epoch(site: Site) -> int:
     """A build timestamp derived from the inputs: the fact sheet's last review, at noon UTC."""
     parts = [int(p) for p in site.meta.last_reviewed.split("-")] + [1, 1]
-    day = dt.datetime(parts[0], parts[1], parts[2], 12, tzinfo=dt.timezone.utc)
+    day = dt.datetime(parts[0], parts[1], parts[2], 12, tzinfo=dt.UTC)
     return int(day.timestamp())

@@ -22,7 +22,6 @@ from .reference import records
 from .schema import Entity
 
 
-
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),

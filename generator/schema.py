@@ -80,7 +80,8 @@ class Source(Record):
     """A source: an article in seeds/articles or an outside publication."""
 
     id: Id
-    kind: Literal["article", "web"] = Field(description="`article` for a file in seeds/articles, `web` for an outside page.")
+    kind: Literal["article", "web"] = Field(
+        description="`article` for a file in seeds/articles, `web` for an outside page.")
     article: Ref | None = Field(default=None, description="For `article`: the file name without `.txt`.")
     publisher: Text | None = Field(default=None, description="Who published it, as named by the source.")
     title: Text | None = Field(default=None, description="Its title, exactly as published.")
@@ -122,7 +123,8 @@ class Fact(Record):
     entities: list[Ref] = Field(default_factory=list, description="Who or what the fact is about.")
     figure: Figure | None = Field(default=None, description="The number the fact states, if any.")
     as_of: DateText | None = Field(default=None, description="When the fact was true or reported.")
-    review_after: DateText | None = Field(default=None, description="After this date the site marks the fact as possibly out of date.")
+    review_after: DateText | None = Field(
+        default=None, description="After this date the site marks the fact as possibly out of date.")
     cite: list[Citation] = Field(min_length=1, description="Where the fact comes from; several sources may disagree.")
 
 

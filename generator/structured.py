@@ -78,7 +78,8 @@ def article(site: Site, path: str, markdown: str, cited: list[Cite], linked: set
         if key not in citations and len(citations) < LIST_MAX:
             citations[key] = _citation(cite)
     about: list[dict] = []
-    for entity in site.entities_among(linked)[:LIST_MAX]:  # in `entities` order; scanning all of them per page was quadratic
+    # In `entities` order (scanning all of them per page was quadratic).
+    for entity in site.entities_among(linked)[:LIST_MAX]:
         item = {"@type": ENTITY_TYPES.get(entity.kind, "Organization"), "name": entity.name}
         if entity.aliases:
             item["alternateName"] = list(entity.aliases)
@@ -116,7 +117,7 @@ def front_matter_line(data: dict) -> str:
     script-safe JSON. Line and paragraph separators are escaped, as YAML would fold them."""
     quoted = json.dumps(str(json_ld(data)), ensure_ascii=False)
     for char in ("\u0085", "\u2028", "\u2029"):
-        quoted = quoted.replace(char, "\\u%04x" % ord(char))
+        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
     return "json_ld: " + quoted
 
 

@@ -102,7 +102,7 @@ def timeline(site: Site) -> Markup:
         parts.append(f'<path class="ex-break" d="M{_n(bx - 3)} {_n(axis_y + 6)} L{_n(bx + 3)} {_n(axis_y - 6)}"/>')
 
     year_spans: dict[str, list[float]] = {}
-    for column, (x, w) in zip(columns, xs):
+    for column, (x, w) in zip(columns, xs, strict=True):
         year = column[:4]
         month = int(column[5:7]) if len(column) > 4 else 0
         span = year_spans.setdefault(year, [x - w / 2, x + w / 2])
@@ -286,12 +286,14 @@ def actors(site: Site) -> Markup:
             placer.fixed.append((cx - hub_w, cy - hub_h, cx + hub_w, cy + hub_h))
             spans = "".join(f'<tspan x="{_n(cx)}" dy="{_n(0 if i == 0 else line_h)}">{_x(line)}</tspan>'
                             for i, line in enumerate(hub_lines))
-            out.append(f'<g class="ex-node ex-hub"><title>{_x(entity.name)}{_x(": " + entity.role) if entity.role else ""}'
+            role = _x(": " + entity.role) if entity.role else ""
+            out.append(f'<g class="ex-node ex-hub"><title>{_x(entity.name)}{role}'
                        f'</title><rect x="{_n(cx - hub_w)}" y="{_n(cy - hub_h)}" width="{_n(2 * hub_w)}" '
                        f'height="{_n(2 * hub_h)}" rx="6"/><text x="{_n(cx)}" '
                        f'y="{_n(cy - hub_h + 6 + font * 0.9)}" text-anchor="middle">{spans}</text></g>')
-        labels, cost = placer.place_all([(site.entity(n).name, *pos[n], (pos[n][0] - cx, pos[n][1] - cy)) for n in ring])
-        for node, label in zip(ring, labels):
+        labels, cost = placer.place_all([(site.entity(n).name, *pos[n], (pos[n][0] - cx, pos[n][1] - cy))
+                                         for n in ring])
+        for node, label in zip(ring, labels, strict=True):
             entity = site.entity(node)
             x, y = pos[node]
             out.append(f'<g class="ex-node"><title>{_x(entity.name)}{_x(": " + entity.role) if entity.role else ""}'
@@ -363,7 +365,7 @@ class _LabelPlacer:
             chosen[i] = self._best(name, x, y, outwards)
         line_h = self.font * 1.15
         out = []
-        for _, box, anchor, tx, ty, lines in chosen:
+        for _, _box, anchor, tx, ty, lines in chosen:
             spans = "".join(f'<tspan x="{_n(tx)}" dy="{_n(0 if i == 0 else line_h)}">{_x(line)}</tspan>'
                             for i, line in enumerate(lines))
             out.append(f'<text class="ex-node-label" x="{_n(tx)}" y="{_n(ty)}" text-anchor="{anchor}">{spans}</text>')

@@ -33,8 +33,8 @@ def sheet_bytes() -> bytes:
 
 
 CASES_ = [
-    Case("yaml-syntax", f"{SHEET}:12: YAML syntax error: expected <block end>, but found '<block sequence start>' while parsing a block "
-         "mapping (check indentation, colons and quotes on this line and the one above)",
+    Case("yaml-syntax", f"{SHEET}:12: YAML syntax error: expected <block end>, but found '<block sequence start>' "
+         "while parsing a block mapping (check indentation, colons and quotes on this line and the one above)",
          ("    date: 2026-01\n  - id: outside", "    date: 2026-01\n - id: outside")),
     Case("tab-indent", f"{SHEET}:8: a tab is used for indentation (YAML indents with spaces only; "
          "replace the tab with spaces)", ("    kind: article", "\tkind: article")),
@@ -59,8 +59,9 @@ CASES_ = [
          "a mapping needs `key: value` lines)",
          ("    statement: The accord covers 12 border posts, according to the report.", "    statement: 12")),
     Case("not-a-list", f"{SHEET}:40: facts[0].topics: expected a list (lines starting with `- `), found text "
-         "(quote text values; a mapping needs `key: value` lines)", ("    topics: [accord]\n    entities: [northern-council]\n",
-                                                                     "    topics: accord\n    entities: [northern-council]\n")),
+         "(quote text values; a mapping needs `key: value` lines)",
+         ("    topics: [accord]\n    entities: [northern-council]\n",
+          "    topics: accord\n    entities: [northern-council]\n")),
     Case("value-not-allowed", f"{SHEET}:20: entities[0].kind: 'human' is not allowed (use one of: 'person', "
          "'organisation', 'government', 'armed-group', 'state', 'coalition', 'military' or 'place')",
          ("    kind: person", "    kind: human")),

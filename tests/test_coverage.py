@@ -6,6 +6,7 @@ The fixture tests/cases/provenance has one article of 9 sentences, 5 of them cov
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import shutil
 import sys
@@ -113,7 +114,7 @@ def test_sentence_offsets_point_into_the_paragraph():
         assert spans, paragraph.id
         for span in spans:
             assert paragraph.text[span.start:span.end] == span.text
-        gaps = [paragraph.text[a.end:b.start] for a, b in zip(spans, spans[1:])]
+        gaps = [paragraph.text[a.end:b.start] for a, b in itertools.pairwise(spans)]
         assert all(g.isspace() for g in gaps), paragraph.id
         assert " ".join(s.text for s in spans) == paragraph.text
 
