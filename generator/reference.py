@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from . import diskcache
+from . import schema as schema_module
 from .schema import FactSheet
 
 
@@ -51,7 +53,8 @@ def _type(spec: dict, defs: dict) -> str:
 
 
 def records() -> list[RecordDoc]:
-    schema = FactSheet.model_json_schema(by_alias=True)
+    # Deriving the JSON Schema is a third of a small site's generation; it changes only with our code.
+    schema = diskcache.memo("schema", "", (schema_module,), lambda: FactSheet.model_json_schema(by_alias=True))
     defs = schema.get("$defs", {})
     docs = []
     for name, spec in [("FactSheet", schema), *sorted(defs.items())]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import coverage, escape, structured, svg
+from . import coverage, diskcache, escape, model, structured, svg
 from .model import TIMELINE, WHOS_WHO, Cite, Site, human_date
 from .reference import records
 from .schema import Entity
@@ -174,7 +174,7 @@ def _actors_svg(site: Site) -> Markup:
     key = repr((site.sheet.relations, [site.entity_by_id.get(i) for i in used]))
     if key not in _ACTORS:
         _ACTORS.clear()
-        _ACTORS[key] = svg.actors(site)
+        _ACTORS[key] = Markup(diskcache.memo("actors", key, (svg, escape, model), lambda: str(svg.actors(site))))
     return _ACTORS[key]
 
 
