@@ -115,25 +115,26 @@ def read(factsheet: Path, cap: int = CAP, cache: bool = True) -> History:
     folder = factsheet.resolve().parent
     if not folder.is_dir():
         return History.unavailable("the fact sheet's folder does not exist")
-    top = _git(git, folder, "rev-parse", "--show-toplevel")
-    if top is None:
+    # Two git commands on the usual path (each costs a process start, on every rebuild).
+    where = _git(git, folder, "rev-parse", "--show-toplevel", "--absolute-git-dir")
+    if where is None or len(where.splitlines()) != 2:
         return History.unavailable("the project is not a git checkout")
-    root = Path(top.decode("utf-8", "replace").strip())
+    top, git_dir = (line.decode("utf-8", "replace").strip() for line in where.splitlines())
+    root = Path(top)
     try:
         rel = factsheet.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return History.unavailable("the fact sheet is outside the git checkout")
-    if _git(git, root, "ls-files", "--error-unmatch", "--", rel) is None:
-        return History.unavailable(f"{rel} is not tracked by git")
     log = _git(git, root, "-c", "log.showSignature=false", "log", "--first-parent", "--follow",
                "--no-color", "--encoding=UTF-8", f"-n{cap + 1}",
                "--format=%x1e%H%x1f%cI%x1f%an%x1f%s", "--name-status", "--", rel)
+    if not (log or b"").strip() and _git(git, root, "ls-files", "--error-unmatch", "--", rel) is None:
+        return History.unavailable(f"{rel} is not tracked by git")  # (asked only when there is no log)
     if log is None:
         return History.unavailable("git could not read the history")
     commits = _parse_log(log.decode("utf-8", "replace"), rel)
     capped = len(commits) > cap
-    git_dir = _git(git, root, "rev-parse", "--absolute-git-dir")
-    store = _DiskCache(Path(git_dir.decode().strip()) / "explainer" if git_dir and cache else None)
+    store = _DiskCache(Path(git_dir) / "explainer" if cache else None)
     snapshots = _snapshots(git, root, commits, store)
     store.save()
     entries = _diff(commits, snapshots, baseline=capped)
