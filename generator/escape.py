@@ -8,6 +8,7 @@ JSON have their own rules. Values already made safe are `markupsafe.Markup`.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -48,6 +49,7 @@ def attr(value: object) -> Markup:
     return Markup(text.translate(_HTML_TABLE))
 
 
+@functools.lru_cache(maxsize=4096)  # the same few sources are cited again and again
 def url(value: str | None) -> Markup:
     """An http(s) address, percent-encoded where needed; anything else becomes `#`."""
     if not value:
@@ -67,6 +69,7 @@ FRAGMENT_RANGE_WORDS = 10
 FRAGMENT_EDGE_WORDS = 4
 
 
+@functools.lru_cache(maxsize=4096)
 def text_fragment(passage: str) -> str:
     """A text directive, `:~:text=…`, that opens a page at `passage` (WICG "URL Fragment Text Directives").
 
