@@ -120,7 +120,8 @@ def test_changes_page_links_to_facts_that_still_exist(repo_build: Path):
 
 
 def test_each_fact_shows_its_history(repo_build: Path):
-    """Check that a fact has a collapsible History, newest first, linking to the commit on "What changed"."""
+    """Check that a changed fact has a collapsible History, newest first, linking to the commit on "What
+    changed", and a fact only ever added has one line saying when."""
     page = (repo_build / "site" / "topics" / "talks" / "index.html").read_text(encoding="utf-8")
     block = re.search(r'<div class="fact[^"]*" id="critics">(.*?)</div>', page, re.S).group(0)
     details = block[block.index('<details class="history">'):]
@@ -128,8 +129,11 @@ def test_each_fact_shows_its_history(repo_build: Path):
     text = visible(details)
     assert text.index("1 February 2026: changed") < text.index("10 January 2026: added")
     assert f'href="../../changes/#commit-{short(repo_build, "HEAD~2")}"' in details
+    # A fact never changed since it was added says so in one line, with no History box.
     fresh = re.search(r'<div class="fact[^"]*" id="talks-resume">(.*?)</div>', page, re.S).group(0)
-    assert visible(fresh).count("added") == 1
+    assert "<details" not in fresh
+    assert "Added 3 February 2026 (Drop the notice; add the spring talks)" in visible(fresh)
+    assert f'href="../../changes/#commit-{short(repo_build, "HEAD")}"' in fresh
 
 
 def test_commit_authors_and_messages_are_escaped(repo_build: Path):
