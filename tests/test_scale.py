@@ -111,6 +111,8 @@ def test_long_whos_who_is_split_by_initial_letter(paged_site):
         letter = path[len("whos-who/"):-len(".md")]
         assert f'href="{letter}/"' in index
         markup = _html(site_dir, path)
+        label = "Other" if letter == "other" else letter.upper()
+        assert f"<strong>{label}</strong>" in markup and f'href="../{letter}/"' not in markup  # where you are
         for entity in entities:
             assert f'id="{entity.id}"' in markup, (path, entity.id)
             assert letter == "other" or initial(entity.name) == letter
