@@ -21,6 +21,7 @@ _WORD = re.compile(r"\w+")
 
 WHOS_WHO = "whos-who.md"
 TIMELINE = "timeline.md"
+FIGURES = "figures.md"
 # A directory longer than this is split, so that no reader's phone loads a 5 MB page: who's who into
 # one page per initial letter, the timeline into one page per year. The first page stays the index.
 DIRECTORY_PAGE_MAX = 300
@@ -138,6 +139,15 @@ class Site:
     @property
     def figures(self) -> list[Fact]:
         return [f for f in self.sheet.facts if f.figure is not None]
+
+    @cached_property
+    def figure_pages(self) -> dict[str, list[Fact]]:
+        """Key figures page → its figures, in sheet order: one page, or pages of DIRECTORY_PAGE_MAX."""
+        figures = self.figures
+        if len(figures) <= DIRECTORY_PAGE_MAX:
+            return {FIGURES: figures}
+        size = DIRECTORY_PAGE_MAX
+        return {f"figures/{n + 1}.md": figures[k:k + size] for n, k in enumerate(range(0, len(figures), size))}
 
     @property
     def quotes(self) -> list[Quote]:

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from . import coverage, diskcache, escape, model, structured, svg
-from .model import TIMELINE, WHOS_WHO, Cite, Site, human_date
+from .model import FIGURES, TIMELINE, WHOS_WHO, Cite, Site, human_date
 from .reference import records
 from .schema import Entity
 
@@ -135,7 +135,9 @@ def pages(site: Site) -> list[tuple[str, str, dict]]:
     out += _directory(WHOS_WHO, site.whos_who_pages, "whos-who.md.j2", "entities", {})
     out += [
         ("glossary.md", "glossary.md.j2", {}),
-        ("figures.md", "figures.md.j2", {}),
+    ]
+    out += _directory(FIGURES, site.figure_pages, "figures.md.j2", "figures", {})
+    out += [
         ("quotes.md", "quotes.md.j2", {}),
         ("articles/index.md", "articles.md.j2", {}),
         ("reference/factsheet.md", "reference.md.j2", {"reference": _reference()}),

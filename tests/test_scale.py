@@ -86,10 +86,10 @@ def test_name_trie_matches_what_a_plain_alternation_matches():
 
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Site]:
-    """70 synthetic articles: 350 entities and 350 events, past DIRECTORY_PAGE_MAX, built by MkDocs."""
-    seeds = synth.write_seeds(tmp_path_factory.mktemp("paged") / "seeds", 70)
+    """110 synthetic articles: 550 entities, 550 events and 330 figures, past DIRECTORY_PAGE_MAX, built by MkDocs."""
+    seeds = synth.write_seeds(tmp_path_factory.mktemp("paged") / "seeds", 110)
     site, _ = pipeline.load(seeds)
-    assert len(site.entities) > DIRECTORY_PAGE_MAX and len(site.events) > DIRECTORY_PAGE_MAX
+    assert min(len(site.entities), len(site.events), len(site.figures)) > DIRECTORY_PAGE_MAX
     project = make_project(tmp_path_factory.mktemp("paged-project") / "p", seeds)
     built = mkdocs_build(project)  # --strict: a link to a missing page or anchor fails the build
     assert built.returncode == 0, built.stderr
@@ -138,3 +138,20 @@ def test_long_timeline_is_split_by_year(paged_site):
         for event in events[:20]:
             assert " ".join(event.title.split()) in text, (path, event.id)
     assert sum(len(e) for e in site.timeline_pages.values()) == len(site.events)
+
+
+def test_long_key_figures_are_split_into_numbered_pages(paged_site):
+    """Check that past DIRECTORY_PAGE_MAX figures the key figures page lists numbered pages of at most
+    that many, in sheet order, and each figure's block is on its page with links that resolve (--strict)."""
+    site_dir, site = paged_site
+    index = _html(site_dir, "figures.md")
+    pages = site.figure_pages
+    assert list(pages) == [f"figures/{n}.md" for n in range(1, len(pages) + 1)] and len(pages) > 1
+    assert [f.id for entries in pages.values() for f in entries] == [f.id for f in site.figures]
+    for path, facts in pages.items():
+        number = path[len("figures/"):-len(".md")]
+        assert f'href="{number}/"' in index and len(facts) <= DIRECTORY_PAGE_MAX
+        markup = _html(site_dir, path)
+        assert f"<strong>{number}</strong>" in markup
+        for fact in facts:
+            assert f'id="figure-{fact.id}"' in markup and f'id="{fact.id}"' in markup
