@@ -61,12 +61,13 @@ def on_serve(server, config, builder):
     """Hear a save at once. MkDocs 1.6 polls the watched folders every half second, which is half of
     a small site's whole preview delay on average; the operating system's file events (inotify on
     Linux) arrive within milliseconds. If they cannot be had, polling stays."""
+    paths = list(server._watched_paths)
     try:
         native = _ChangesObserver()
-    except (OSError, TypeError) as exc:
-        log.debug("file events unavailable (%s); MkDocs keeps polling", exc)
+        _try_watching(paths)
+    except (OSError, TypeError) as exc:  # e.g. the system's limit of inotify watches is reached
+        log.info("file events unavailable (%s); MkDocs keeps polling every half second", exc)
         return server
-    paths = list(server._watched_paths)
     server.observer = native
     server._watched_paths.clear()
     server._watch_refs.clear()
@@ -94,6 +95,19 @@ def _changes_observer_class():
 
 def _ChangesObserver():  # noqa: N802 (a factory: watchdog is imported only under `serve`)
     return _changes_observer_class()()
+
+
+def _try_watching(paths: list[str]) -> None:
+    """Watch the folders once and stop: raises OSError now, at startup, if file events cannot be had
+    for them (watchdog would otherwise raise it from inside `mkdocs serve` and end the server)."""
+    from watchdog.events import FileSystemEventHandler
+
+    probe, ignore = _ChangesObserver(), FileSystemEventHandler()
+    for path in paths:
+        probe.schedule(ignore, path, recursive=True)
+    probe.start()
+    probe.stop()
+    probe.join(timeout=5)
 
 
 NAV_TOPICS_MAX = 12  # more topics than this: the nav shows the topics index only, which lists them all

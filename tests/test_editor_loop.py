@@ -105,3 +105,42 @@ def test_serve_keeps_last_good_site_and_recovers(tmp_path):
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+def _server(tmp_path: Path):
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    (tmp_path / "seeds").mkdir()
+    server.watch(str(tmp_path / "seeds"))
+    return server
+
+
+def test_serve_listens_to_file_events_for_the_same_folders(tmp_path):
+    """Check that the hook moves every watched folder from MkDocs' polling observer to file events."""
+    from watchdog.observers.polling import PollingObserver
+
+    from generator import hook
+
+    server = _server(tmp_path)
+    assert isinstance(server.observer, PollingObserver)
+    served = hook.on_serve(server, config=None, builder=None)
+    assert not isinstance(served.observer, PollingObserver)
+    assert list(served._watched_paths) == [str(tmp_path / "seeds")]
+
+
+def test_serve_keeps_polling_when_file_events_cannot_be_had(tmp_path, monkeypatch):
+    """Check that when the system refuses file events (say, its inotify limit is reached) the server
+    keeps MkDocs' polling observer instead of failing."""
+    from watchdog.observers.polling import PollingObserver
+
+    from generator import hook
+
+    def refuse(paths):
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(hook, "_try_watching", refuse)
+    server = _server(tmp_path)
+    served = hook.on_serve(server, config=None, builder=None)
+    assert isinstance(served.observer, PollingObserver)
+    assert list(served._watched_paths) == [str(tmp_path / "seeds")]
