@@ -224,9 +224,10 @@ def percent(part: int, whole: int) -> str:
     return f"{(part * 100 // whole) if whole else 100}%"
 
 
-def compute(sheet: FactSheet, articles: list[Article], event_page=lambda event_id: "timeline.md") -> Coverage:
+def compute(sheet: FactSheet, articles: list[Article], event_page=lambda event_id: "timeline.md",
+            quote_page=lambda quote_id: "quotes.md") -> Coverage:
     """Map every sentence of every article to the facts, quotes and events that cover it.
-    `event_page` names the page that lists an event (the timeline, or its year's page)."""
+    `event_page` and `quote_page` name the page that lists an event or a quote (paged when long)."""
     sources = all_sources(sheet, articles)
     by_article = {a.id: a for a in articles}
     split: dict[tuple[str, str], list[Sentence]] = {}
@@ -267,7 +268,7 @@ def compute(sheet: FactSheet, articles: list[Article], event_page=lambda event_i
         for cite in event.cite:
             mark(cite, cover, cite.quote)
     for quote in sheet.quotes:
-        mark(quote.cite, Cover("quote", quote.id, "quotes.md", quote.id), quote.text)
+        mark(quote.cite, Cover("quote", quote.id, quote_page(quote.id), quote.id), quote.text)
     minimum = sheet.meta.coverage_min
     return Coverage(articles=result, minimum=minimum)
 

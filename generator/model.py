@@ -22,9 +22,18 @@ _WORD = re.compile(r"\w+")
 WHOS_WHO = "whos-who.md"
 TIMELINE = "timeline.md"
 FIGURES = "figures.md"
+QUOTES = "quotes.md"
 # A directory longer than this is split, so that no reader's phone loads a 5 MB page: who's who into
 # one page per initial letter, the timeline into one page per year. The first page stays the index.
 DIRECTORY_PAGE_MAX = 300
+
+
+def _numbered(index: str, records: list) -> dict[str, list]:
+    """`index` → every record while short; past DIRECTORY_PAGE_MAX, `<folder>/1.md`, `<folder>/2.md`, …"""
+    if len(records) <= DIRECTORY_PAGE_MAX:
+        return {index: records}
+    size, folder = DIRECTORY_PAGE_MAX, index[:-len(".md")]
+    return {f"{folder}/{n + 1}.md": records[k:k + size] for n, k in enumerate(range(0, len(records), size))}
 
 
 def initial(name: str) -> str:
@@ -143,11 +152,19 @@ class Site:
     @cached_property
     def figure_pages(self) -> dict[str, list[Fact]]:
         """Key figures page → its figures, in sheet order: one page, or pages of DIRECTORY_PAGE_MAX."""
-        figures = self.figures
-        if len(figures) <= DIRECTORY_PAGE_MAX:
-            return {FIGURES: figures}
-        size = DIRECTORY_PAGE_MAX
-        return {f"figures/{n + 1}.md": figures[k:k + size] for n, k in enumerate(range(0, len(figures), size))}
+        return _numbered(FIGURES, self.figures)
+
+    @cached_property
+    def quote_pages(self) -> dict[str, list[Quote]]:
+        """Quotes page → its quotes, in sheet order: one page, or pages of DIRECTORY_PAGE_MAX."""
+        return _numbered(QUOTES, self.quotes)
+
+    @cached_property
+    def _quote_pages(self) -> dict[str, str]:
+        return {q.id: path for path, quotes in self.quote_pages.items() for q in quotes}
+
+    def quote_page(self, quote_id: str) -> str:
+        return self._quote_pages.get(quote_id, QUOTES)
 
     @property
     def quotes(self) -> list[Quote]:

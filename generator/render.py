@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup
 
 from . import coverage, diskcache, escape, model, structured, svg
-from .model import FIGURES, TIMELINE, WHOS_WHO, Cite, Site, human_date
+from .model import FIGURES, QUOTES, TIMELINE, WHOS_WHO, Cite, Site, human_date
 from .reference import records
 from .schema import Entity
 
@@ -138,10 +138,13 @@ def pages(site: Site) -> list[tuple[str, str, dict]]:
     ]
     out += _directory(FIGURES, site.figure_pages, "figures.md.j2", "figures", {})
     out += [
-        ("quotes.md", "quotes.md.j2", {}),
+    ]
+    out += _directory(QUOTES, site.quote_pages, "quotes.md.j2", "quotes", {})
+    out += [
         ("articles/index.md", "articles.md.j2", {}),
         ("reference/factsheet.md", "reference.md.j2", {"reference": _reference()}),
-        ("coverage.md", "coverage.md.j2", {"coverage": coverage.compute(site.sheet, site.articles, site.event_page)}),
+        ("coverage.md", "coverage.md.j2", {"coverage": coverage.compute(site.sheet, site.articles, site.event_page,
+                                                                     site.quote_page)}),
         ("changes.md", "changes.md.j2", {"history": site.history}),
     ]
     out += [(f"articles/{a.id}.md", "article.md.j2", {"article": a}) for a in site.articles]

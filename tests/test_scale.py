@@ -155,3 +155,24 @@ def test_long_key_figures_are_split_into_numbered_pages(paged_site):
         assert f"<strong>{number}</strong>" in markup
         for fact in facts:
             assert f'id="figure-{fact.id}"' in markup and f'id="{fact.id}"' in markup
+
+
+def test_long_quotes_are_split_into_numbered_pages(tmp_path, monkeypatch):
+    """Check that past DIRECTORY_PAGE_MAX quotes (8 here, so 20 articles suffice) the quotes page lists
+    numbered pages, each quote's figure is on its page, and coverage links a quote to that page."""
+    from generator import model
+
+    monkeypatch.setattr(model, "DIRECTORY_PAGE_MAX", 8)
+    seeds = synth.write_seeds(tmp_path / "seeds", 20)
+    result = pipeline.build(seeds)
+    pages = result.site.quote_pages
+    assert list(pages) == ["quotes/1.md", "quotes/2.md", "quotes/3.md"]
+    assert [q.id for quotes in pages.values() for q in quotes] == [q.id for q in result.site.quotes]
+    assert all(f"[Page {n}](quotes/{n}.md)" in result.pages["quotes.md"] for n in (1, 2, 3))
+    for path, quotes in pages.items():
+        for quote in quotes:
+            assert f'id="{quote.id}"' in result.pages[path]
+    linked = re.findall(r"\]\((quotes/\d\.md)#([\w-]+)\)", result.pages["coverage.md"])
+    assert linked
+    for path, quote_id in linked:
+        assert result.site.quote_page(quote_id) == path
