@@ -20,7 +20,6 @@ from markupsafe import Markup
 # images (`[`; `(`, `)` and `:` mean nothing without it), attribute lists, table cells, and `=`
 # (a setext underline). Each escape costs Markdown an inline match, so no more are escaped.
 _INLINE = re.compile(r"([\\`*_{}\[\]|=])")
-_INLINE_ANY = _INLINE  # (searching first is cheaper than substituting: most text has nothing to escape)
 _SPACES = re.compile(r"\s+")
 # Syntax that only means something at the start of a block (lists, headings, quotes, admonitions).
 _LINE_START = re.compile(r"^(\s*)([-+#>!]|\d+[.)])")
@@ -36,7 +35,7 @@ def md(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = _SPACES.sub(" ", str(value)).translate(_TEXT_TABLE)  # (spaces at either end are kept: prose joins pieces)
-    if _INLINE_ANY.search(text):
+    if _INLINE.search(text):  # searching first is cheaper than substituting: most text has nothing to escape
         text = _INLINE.sub(r"\\\1", text)
     if _LINE_START.match(text):
         text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

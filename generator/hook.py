@@ -63,7 +63,7 @@ def on_serve(server, config, builder):
     Linux) arrive within milliseconds. If they cannot be had, polling stays."""
     paths = list(server._watched_paths)
     try:
-        native = _ChangesObserver()
+        native = _changes_observer()
         _try_watching(paths)
     except (OSError, TypeError) as exc:  # e.g. the system's limit of inotify watches is reached
         log.info("file events unavailable (%s); MkDocs keeps polling every half second", exc)
@@ -76,12 +76,14 @@ def on_serve(server, config, builder):
     return server
 
 
-def _changes_observer_class():
+def _changes_observer():
+    """An observer of the operating system's file events that reports only what changes a file.
+    (watchdog is imported here: only `mkdocs serve` needs it.)"""
     from watchdog import events
     from watchdog.observers import Observer
 
-    # Only what changes a file. Inotify also reports every file opened or read, and MkDocs rebuilds on
-    # any event: reading a template during a build would set off the next build, for ever.
+    # Inotify also reports every file opened or read, and MkDocs rebuilds on any event: reading a
+    # template during a build would set off the next build, for ever.
     changes = [events.FileModifiedEvent, events.FileCreatedEvent, events.FileDeletedEvent,
                events.FileMovedEvent, events.FileClosedEvent]
 
@@ -90,11 +92,7 @@ def _changes_observer_class():
             return super().schedule(event_handler, path, recursive=recursive, follow_symlink=follow_symlink,
                                     event_filter=event_filter or changes)
 
-    return ChangesObserver
-
-
-def _ChangesObserver():  # noqa: N802 (a factory: watchdog is imported only under `serve`)
-    return _changes_observer_class()()
+    return ChangesObserver()
 
 
 def _try_watching(paths: list[str]) -> None:
@@ -102,7 +100,7 @@ def _try_watching(paths: list[str]) -> None:
     for them (watchdog would otherwise raise it from inside `mkdocs serve` and end the server)."""
     from watchdog.events import FileSystemEventHandler
 
-    probe, ignore = _ChangesObserver(), FileSystemEventHandler()
+    probe, ignore = _changes_observer(), FileSystemEventHandler()
     for path in paths:
         probe.schedule(ignore, path, recursive=True)
     probe.start()

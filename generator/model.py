@@ -24,16 +24,24 @@ TIMELINE = "timeline.md"
 FIGURES = "figures.md"
 QUOTES = "quotes.md"
 # A directory longer than this is split, so that no reader's phone loads a 5 MB page: who's who into
-# one page per initial letter, the timeline into one page per year. The first page stays the index.
+# one page per initial letter, the timeline into one page per year, key figures and quotes into
+# numbered pages. The first page stays the index.
 DIRECTORY_PAGE_MAX = 300
 
 
-def _numbered(index: str, records: list) -> dict[str, list]:
-    """`index` → every record while short; past DIRECTORY_PAGE_MAX, `<folder>/1.md`, `<folder>/2.md`, …"""
+def _paged(index: str, records: list, part=None) -> dict[str, list]:
+    """`index` → every record while short. Past DIRECTORY_PAGE_MAX, `<folder>/<part(record)>.md` for each
+    record (in the records' order), or without `part` numbered pages `<folder>/1.md`, `<folder>/2.md`, …"""
     if len(records) <= DIRECTORY_PAGE_MAX:
         return {index: records}
-    size, folder = DIRECTORY_PAGE_MAX, index[:-len(".md")]
-    return {f"{folder}/{n + 1}.md": records[k:k + size] for n, k in enumerate(range(0, len(records), size))}
+    folder = index[:-len(".md")]
+    if part is None:
+        size = DIRECTORY_PAGE_MAX
+        return {f"{folder}/{n + 1}.md": records[k:k + size] for n, k in enumerate(range(0, len(records), size))}
+    pages: dict[str, list] = {}
+    for record in records:
+        pages.setdefault(f"{folder}/{part(record)}.md", []).append(record)
+    return pages
 
 
 def initial(name: str) -> str:
@@ -104,37 +112,40 @@ class Site:
     @cached_property
     def whos_who_pages(self) -> dict[str, list[Entity]]:
         """Who's who page → its entries, in name order: one page, or past DIRECTORY_PAGE_MAX one per letter."""
-        if len(self.entities) <= DIRECTORY_PAGE_MAX:
-            return {WHOS_WHO: self.entities}
-        pages: dict[str, list[Entity]] = {}
-        for entity in self.entities:
-            pages.setdefault(f"whos-who/{initial(entity.name)}.md", []).append(entity)
+        pages = _paged(WHOS_WHO, self.entities, lambda e: initial(e.name))
         return dict(sorted(pages.items(), key=lambda item: (item[0].endswith("/other.md"), item[0])))
-
-    @cached_property
-    def _entity_pages(self) -> dict[str, str]:
-        return {e.id: path for path, entities in self.whos_who_pages.items() for e in entities}
-
-    def entity_page(self, entity_id: str) -> str:
-        """The who's who page that holds the entity's entry (at anchor `entity_id`)."""
-        return self._entity_pages.get(entity_id, WHOS_WHO)
 
     @cached_property
     def timeline_pages(self) -> dict[str, list[Event]]:
         """Timeline page → its events, in date order: one page, or past DIRECTORY_PAGE_MAX one per year."""
-        if len(self.events) <= DIRECTORY_PAGE_MAX:
-            return {TIMELINE: self.events}
-        pages: dict[str, list[Event]] = {}
-        for event in self.events:
-            pages.setdefault(f"timeline/{event.date[:4]}.md", []).append(event)
-        return pages
+        return _paged(TIMELINE, self.events, lambda e: e.date[:4])
 
     @cached_property
-    def _event_pages(self) -> dict[str, str]:
-        return {e.id: path for path, events in self.timeline_pages.items() for e in events}
+    def figure_pages(self) -> dict[str, list[Fact]]:
+        """Key figures page → its figures, in sheet order: one page, or pages of DIRECTORY_PAGE_MAX."""
+        return _paged(FIGURES, self.figures)
+
+    @cached_property
+    def quote_pages(self) -> dict[str, list[Quote]]:
+        """Quotes page → its quotes, in sheet order: one page, or pages of DIRECTORY_PAGE_MAX."""
+        return _paged(QUOTES, self.quotes)
+
+    @cached_property
+    def _listed_on(self) -> dict[str, str]:
+        """Record id → the directory page that lists it. (Ids are unique across the fact sheet; figures
+        are left out: a fact's page is its topic's.)"""
+        return {r.id: path for pages in (self.whos_who_pages, self.timeline_pages, self.quote_pages)
+                for path, records in pages.items() for r in records}
+
+    def entity_page(self, entity_id: str) -> str:
+        """The who's who page that holds the entity's entry (at anchor `entity_id`)."""
+        return self._listed_on.get(entity_id, WHOS_WHO)
 
     def event_page(self, event_id: str) -> str:
-        return self._event_pages.get(event_id, TIMELINE)
+        return self._listed_on.get(event_id, TIMELINE)
+
+    def quote_page(self, quote_id: str) -> str:
+        return self._listed_on.get(quote_id, QUOTES)
 
     @cached_property
     def events(self) -> list[Event]:
@@ -148,23 +159,6 @@ class Site:
     @property
     def figures(self) -> list[Fact]:
         return [f for f in self.sheet.facts if f.figure is not None]
-
-    @cached_property
-    def figure_pages(self) -> dict[str, list[Fact]]:
-        """Key figures page → its figures, in sheet order: one page, or pages of DIRECTORY_PAGE_MAX."""
-        return _numbered(FIGURES, self.figures)
-
-    @cached_property
-    def quote_pages(self) -> dict[str, list[Quote]]:
-        """Quotes page → its quotes, in sheet order: one page, or pages of DIRECTORY_PAGE_MAX."""
-        return _numbered(QUOTES, self.quotes)
-
-    @cached_property
-    def _quote_pages(self) -> dict[str, str]:
-        return {q.id: path for path, quotes in self.quote_pages.items() for q in quotes}
-
-    def quote_page(self, quote_id: str) -> str:
-        return self._quote_pages.get(quote_id, QUOTES)
 
     @property
     def quotes(self) -> list[Quote]:

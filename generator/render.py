@@ -121,34 +121,23 @@ class PageContext:
 
 def pages(site: Site) -> list[tuple[str, str, dict]]:
     """Every generated page: (path, template, extra context), in a fixed order."""
-    out: list[tuple[str, str, dict]] = [
+    covered = coverage.compute(site.sheet, site.articles, site.event_page, site.quote_page)
+    return [
         ("index.md", "home.md.j2", {}),
         ("topics/index.md", "topics.md.j2", {}),
-    ]
-    out += [(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics]
-    out += [
-    ]
-    out += _directory(TIMELINE, site.timeline_pages, "timeline.md.j2", "events", {"timeline_svg": svg.timeline(site)})
-    out += [
+        *[(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics],
+        *_directory(TIMELINE, site.timeline_pages, "timeline.md.j2", "events", {"timeline_svg": svg.timeline(site)}),
         ("actors.md", "actors.md.j2", {"actors_svg": _actors_svg(site), "relations": svg.edges(site)}),
-    ]
-    out += _directory(WHOS_WHO, site.whos_who_pages, "whos-who.md.j2", "entities", {})
-    out += [
+        *_directory(WHOS_WHO, site.whos_who_pages, "whos-who.md.j2", "entities", {}),
         ("glossary.md", "glossary.md.j2", {}),
-    ]
-    out += _directory(FIGURES, site.figure_pages, "figures.md.j2", "figures", {})
-    out += [
-    ]
-    out += _directory(QUOTES, site.quote_pages, "quotes.md.j2", "quotes", {})
-    out += [
+        *_directory(FIGURES, site.figure_pages, "figures.md.j2", "figures", {}),
+        *_directory(QUOTES, site.quote_pages, "quotes.md.j2", "quotes", {}),
         ("articles/index.md", "articles.md.j2", {}),
         ("reference/factsheet.md", "reference.md.j2", {"reference": _reference()}),
-        ("coverage.md", "coverage.md.j2", {"coverage": coverage.compute(site.sheet, site.articles, site.event_page,
-                                                                     site.quote_page)}),
+        ("coverage.md", "coverage.md.j2", {"coverage": covered}),
         ("changes.md", "changes.md.j2", {"history": site.history}),
+        *[(f"articles/{a.id}.md", "article.md.j2", {"article": a}) for a in site.articles],
     ]
-    out += [(f"articles/{a.id}.md", "article.md.j2", {"article": a}) for a in site.articles]
-    return out
 
 
 def _directory(index: str, pages: dict[str, list], template: str, name: str, extra: dict) -> list:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
+from benchmarks.run import fetch, free_port
 from tests.helpers import CASES, make_project, mkdocs_build, tree_bytes
 
 BASIC = CASES / "basic" / "seeds"
@@ -56,20 +55,6 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert one.keys() == two.keys()
     assert [k for k in one if one[k] != two[k]] == []
     assert b"<lastmod>2026-01-15</lastmod>" in one["sitemap.xml"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def wait_for(predicate, limit: float = 60.0) -> bool:
