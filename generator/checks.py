@@ -23,6 +23,28 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(QUOTE_MARKS).split())
 
 
+def occurs_whole(needle: str, haystack: str, not_before: str = "", not_after: str = "") -> bool:
+    """Whether `needle` stands in `haystack` with no word character (as `\\w` counts them), nor one
+    of `not_before` / `not_after`, right before / after it. What `re.search` with lookarounds would
+    answer, without compiling a pattern per needle: names and figures number in the thousands."""
+    if not needle:
+        return False
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        before = haystack[start - 1] if start else ""
+        after = haystack[end] if end < len(haystack) else ""
+        if not (before and (_is_word(before) or before in not_before)) and \
+                not (after and (_is_word(after) or after in not_after)):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # re's \w on str patterns
+
+
 def all_sources(sheet: FactSheet, articles: list[Article]) -> dict[str, Source]:
     """Declared sources, plus one implicit source per article that no record describes."""
     sources = {s.id: s for s in sheet.sources}
@@ -183,8 +205,7 @@ def _passage(cite: Citation, sources: dict[str, Source], by_article: dict[str, A
 
 
 def _has_number(figure_text: str, passage: str) -> bool:
-    return re.search(r"(?<![\w,.])" + re.escape(normalise(figure_text)) + r"(?![\w,])",
-                     normalise(passage)) is not None
+    return occurs_whole(normalise(figure_text), normalise(passage), not_before=",.", not_after=",")
 
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str:

@@ -34,7 +34,12 @@ def md(value: object) -> Markup:
     """Inline Markdown text: one line, HTML and Markdown syntax neutralised."""
     if isinstance(value, Markup):
         return value
-    text = _SPACES.sub(" ", str(value)).translate(_TEXT_TABLE)  # (spaces at either end are kept: prose joins pieces)
+    return _md_text(str(value))
+
+
+@functools.lru_cache(maxsize=65536)  # names, dates and labels come back on page after page
+def _md_text(value: str) -> Markup:
+    text = _SPACES.sub(" ", value).translate(_TEXT_TABLE)  # (spaces at either end are kept: prose joins pieces)
     if _INLINE.search(text):  # searching first is cheaper than substituting: most text has nothing to escape
         text = _INLINE.sub(r"\\\1", text)
     if _LINE_START.match(text):

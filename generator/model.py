@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .articles import Article, Paragraph
-from .checks import all_sources
+from .checks import all_sources, occurs_whole
 from .freshness import is_stale
 from .history import FactChange, History
 from .schema import Citation, Entity, Event, Fact, FactSheet, Quote, Source, Term, Topic
@@ -360,20 +360,8 @@ class Site:
         return [self.articles[k] for k in sorted(candidates)]
 
     def mentions(self, article: Article, entity: Entity) -> bool:
-        pattern = self._name_pattern(entity)
-        return any(pattern.search(p.text) for p in article.paragraphs)
-
-    def _name_pattern(self, entity: Entity) -> re.Pattern[str]:
-        pattern = self._name_patterns.get(entity.id)
-        if pattern is None:  # compiled once per entity: re's own cache holds only 512 patterns
-            names = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
-            pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-            self._name_patterns[entity.id] = pattern
-        return pattern
-
-    @cached_property
-    def _name_patterns(self) -> dict[str, re.Pattern[str]]:
-        return {}
+        names = (entity.name, *entity.aliases)
+        return any(occurs_whole(n, p.text) for p in article.paragraphs for n in names)
 
     @cached_property
     def names(self) -> list[tuple[str, str]]:
