@@ -55,7 +55,8 @@ def _relative(target: str, start: str) -> str:
 
 # Badges repeated on every fact, event and citation. Python rather than template macros: at a thousand
 # articles they are drawn a hundred thousand times, and a Jinja macro call costs ten times a method's.
-_ARTICLE_BADGE = Markup('<span class="badge badge-article" title="Reported in the source article">From the article</span>')
+_ARTICLE_BADGE = Markup('<span class="badge badge-article" title="Reported in the source article">'
+                        'From the article</span>')
 _BACKGROUND_BADGE = Markup('<span class="badge badge-background" title="Not in the source article: '
                            'from an outside source">Background</span>')
 _RANK_BADGES = {
