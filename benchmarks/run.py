@@ -9,6 +9,8 @@ median of several runs in fresh processes:
   served page is polled until the edit shows; the server log tells how many rebuilds each save set off;
 - the built site's size, and the gzip size of what a first visit to the home page and to a topic page
   loads (the HTML, and the CSS and JavaScript it references, the search worker included);
+- at 100 and 1,000 articles, the floor: the same pages converted to HTML beforehand and handed to MkDocs
+  as page content by a three-line hook (theme, search index and writing only; `floor_project`);
 - at 100 and 1,000 articles, the baseline: the same generated Markdown (`generator render --out`) built with
   a plain Material `mkdocs.yml` (no nav, so every page is listed in every page; no prune), in the same run.
 
@@ -128,6 +130,56 @@ def baseline_project(where: Path, project: Path) -> Path:
         + (extensions.group(0) if extensions else "")
         + (search.group(0) if search else "plugins:\n  - search\n"),
         encoding="utf-8")
+    return where
+
+
+FLOOR_HOOK = """from pathlib import Path
+
+HTML = Path(__file__).parent / "html"
+
+
+def on_page_content(html, page, config, files):
+    done = HTML / page.file.src_uri
+    return done.read_text(encoding="utf-8") if done.exists() else html
+"""
+
+
+def floor_project(where: Path, project: Path) -> Path:
+    """What MkDocs and Material cost on their own for our pages: the same generated pages, converted to
+    HTML beforehand (with the Markdown extensions of mkdocs.yml; not timed), handed over as each page's
+    content by a three-line hook, so the build does no Markdown and no generation; theme, search index,
+    sitemap and writing remain. No build of these pages with MkDocs can be faster than this."""
+    import markdown
+    from mkdocs.config import load_config
+
+    if where.exists():
+        shutil.rmtree(where)
+    shutil.copytree(project, where, symlinks=True, ignore=shutil.ignore_patterns("site", "serve.log", ".git"))
+    shutil.rmtree(where / "docs")
+    shutil.copytree(project / "docs", where / "docs")
+    check_ok(timed([PY, "-m", "generator", "render", "--seeds", "seeds", "--out", "docs", "--docs", "docs"],
+                   cwd=where), "generator render for the floor")
+    config = load_config(str(where / "mkdocs.yml"))
+    convert = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    hand_written = {p.relative_to(project / "docs") for p in (project / "docs").rglob("*.md")}
+    for page in (where / "docs").rglob("*.md"):
+        relative = page.relative_to(where / "docs")
+        if relative in hand_written:
+            continue
+        text = page.read_text(encoding="utf-8")
+        front = re.match(r"---\n.*?\n---\n", text, re.S)
+        body = text[front.end():] if front else text
+        title = re.search(r"^# (.+)$", body, re.M)
+        convert.reset()
+        done = where / "html" / relative
+        done.parent.mkdir(parents=True, exist_ok=True)
+        done.write_text(convert.convert(body), encoding="utf-8")
+        page.write_text((front.group(0) if front else "") + f"# {title.group(1) if title else 'Page'}\n",
+                        encoding="utf-8")
+    (where / "floor_hook.py").write_text(FLOOR_HOOK, encoding="utf-8")
+    ours = (where / "mkdocs.yml").read_text(encoding="utf-8")
+    ours = re.sub(r"^hooks:\n(?:[ -].*\n)+", "hooks:\n  - floor_hook.py\n", ours, flags=re.M)
+    (where / "mkdocs.yml").write_text(ours, encoding="utf-8")
     return where
 
 
@@ -325,6 +377,7 @@ class Scale:
     baseline: list[float] = field(default_factory=list)
     baseline_peak: list[int] = field(default_factory=list)
     baseline_bytes: int = 0
+    floor: list[float] = field(default_factory=list)
     zensical: dict = field(default_factory=dict)
 
 
@@ -366,6 +419,11 @@ def measure(label: str, project: Path, articles: int, runs: int, baseline_runs: 
         scale.baseline_bytes = tree_size(base / "site")
         say(f"[{label}] baseline build {median(scale.baseline):.2f} s, {scale.baseline_bytes / MiB:.1f} MiB")
         shutil.rmtree(base)
+        floor = floor_project(work / f"{label}-floor", project)
+        for _ in range(baseline_runs):
+            scale.floor.append(check_ok(timed([PY, "-m", "mkdocs", "build"], cwd=floor), "floor mkdocs build").wall)
+        say(f"[{label}] MkDocs floor (same HTML, no Markdown, no generation) {median(scale.floor):.2f} s")
+        shutil.rmtree(floor)
     if preview_runs:
         scale.preview = preview(project, preview_runs)
         say(f"[{label}] preview {median(scale.preview.latencies):.2f} s, rebuilds per save "
@@ -479,6 +537,8 @@ def report(scales: list[Scale], zensical: bool) -> list[tuple[str, bool, str]]:
         ("baseline peak MiB", lambda s: f"{max(s.baseline_peak) / MiB:.0f}" if s.baseline else "-"),
         ("ours / baseline build", lambda s: f"{median(s.build) / median(s.baseline):.2f}x" if s.baseline else "-"),
         ("baseline site, MiB", lambda s: f"{s.baseline_bytes / MiB:.1f}" if s.baseline else "-"),
+        ("MkDocs floor (no Markdown), s", lambda s: f"{median(s.floor):.2f}" if s.floor else "-"),
+        ("floor / baseline build", lambda s: f"{median(s.floor) / median(s.baseline):.2f}x" if s.floor else "-"),
     ]
     if zensical:
         rows += [
@@ -550,6 +610,12 @@ def budgets(scales: list[Scale]) -> list[tuple[str, bool, str]]:
     print("\nBudgets")
     for name, ok, value in out:
         print(f"  {'PASS' if ok else 'FAIL'}  {name}: {value}")
+    if "100" in by and "1000" in by and by["100"].floor and by["1000"].floor:
+        a, b = by["100"], by["1000"]
+        floor = (median(b.floor) - median(a.floor)) / (b.articles - a.articles) * 1000
+        ours = per_article(a, b) * 1000
+        print(f"  info  MkDocs floor per added article, 100 -> 1000 (same HTML, no Markdown, no generation): "
+              f"{floor:.1f} ms; ours over the same span: {ours:.1f} ms")
     return out
 
 
