@@ -17,9 +17,8 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.structure.pages import Page
 
-from generator import pipeline
+from generator import pagecache, pipeline
 from generator.errors import InputError, Problems
 from generator.write import collisions
 
@@ -30,8 +29,7 @@ _state: dict = {"pages": {}, "topics": [], "serving": False, "epoch_ours": "SOUR
 def on_startup(command, dirty) -> None:
     _state["serving"] = command == "serve"
     _index_search_sections()
-    if _state["serving"]:
-        _reuse_unchanged_renders()
+    pagecache.install(reuse=_state["serving"])
 
 
 def on_pre_build(config) -> None:
@@ -154,49 +152,25 @@ def on_post_page(output: str, page, config) -> str:
 def on_files(files, config):
     for path, content in _state["pages"].items():
         files.append(File.generated(config, path, content=content))
-    # What a page's HTML depends on besides its own Markdown: where every page lands, and the config.
-    _renders.update(files=files, previous=_renders["current"], current={}, context=hash((
-        tuple((f.src_uri, f.dest_uri, f.url) for f in files),
-        repr((config.markdown_extensions, config.mdx_configs, config.validation, config.use_directory_urls)))))
+    pagecache.remember(files, config)
     return files
 
 
-# Under `mkdocs serve`, a page whose Markdown, place and neighbours are what they were in the last
-# build is not converted again: a save changes a few pages, and converting all of them again was
-# most of a rebuild (at a thousand articles, minutes). `mkdocs build` is untouched. A page taken
-# from the last build does not log its link warnings again.
-_renders: dict = {"files": None, "context": None, "current": {}, "previous": {}}
+def on_nav(nav, config, files):
+    if not _state["serving"]:  # under serve, the server's threads make forking unsafe; renders are reused
+        pagecache.start_worker(config, files)
+    return nav
 
 
-def _reuse_unchanged_renders() -> None:
-    convert = Page.render
-    if getattr(convert, "reuses_renders", False):
-        return
-
-    def render(page: Page, config, files) -> None:
-        if files is not _renders["files"]:  # not a build this hook has seen: convert as usual
-            return convert(page, config, files)
-        key = (page.file.src_uri, page.markdown, _renders["context"])
-        done = _renders["current"].get(key) or _renders["previous"].get(key)
-        if done is None:
-            convert(page, config, files)
-            links = None if page.links_to_anchors is None else \
-                {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
-            done = (page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()), links)
-        _renders["current"][key] = done
-        page.content, page.toc, page._title_from_render, anchors, links = done
-        page.present_anchor_ids = set(anchors)
-        if links is not None:
-            page.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in links.items()
-                                     if files.get_file_from_path(uri) is not None}
-
-    render.reuses_renders = True  # type: ignore[attr-defined]
-    Page.render = render  # type: ignore[method-assign]
+def on_build_error(error) -> None:
+    pagecache.stop_worker()
 
 
 def on_post_build(config) -> None:
-    """Leave out what Material copies but no reader loads: source maps (for debugging Material
-    itself), and lunr's other-language stemmers when search is in English only. 2.2 MB a site."""
+    """Stop the conversion worker, if one ran. Then leave out what Material copies but no reader
+    loads: source maps (for debugging Material itself), and lunr's other-language stemmers when
+    search is in English only. 2.2 MB a site."""
+    pagecache.stop_worker()
     assets = Path(config.site_dir) / "assets"
     for source_map in sorted(assets.rglob("*.map")):
         source_map.unlink()

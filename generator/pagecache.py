@@ -1,0 +1,171 @@
+"""MkDocs page renders (Markdown → HTML), made once and shared. Used by the hook only; tied to MkDocs
+1.6.1's `Page.render`, like the pin in requirements.lock.
+
+- Under `mkdocs serve`, a page whose Markdown, place and neighbours are what they were in the last build
+  is not converted again: a save changes a few pages, and converting all of them again was most of a
+  rebuild (at a thousand articles, minutes). A page taken from the last build does not log its link
+  warnings again.
+- Under `mkdocs build` of a large site, a forked worker converts the second half of the pages while
+  MkDocs converts the first: conversion is most of a large build, and it ran on one core of two. The
+  worker runs MkDocs's own `Page.render`, so the HTML is the same byte for byte; its warnings are
+  logged again by MkDocs's process, at the page's turn, so `--strict` still counts them.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from typing import Any
+
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.generator")
+
+# Fewer pages than this and a worker costs more than it saves (the seed site has 28).
+PARALLEL_MIN_PAGES = 100
+
+_renders: dict[str, Any] = {"files": None, "config": None, "context": None, "current": {}, "previous": {},
+                            "pool": None, "pending": None, "shared": set(), "from_worker": {},
+                            "reuse": False}
+_convert = Page.render  # MkDocs's own conversion, before `install` wraps it
+
+
+def remember(files, config) -> None:
+    """What a page's HTML depends on besides its own Markdown: where every page lands, and the config."""
+    _renders.update(files=files, config=config, previous=_renders["current"], current={}, context=hash((
+        tuple((f.src_uri, f.dest_uri, f.url) for f in files),
+        repr((config.markdown_extensions, config.mdx_configs, config.validation, config.use_directory_urls)))))
+
+
+def install(reuse: bool) -> None:
+    """Route MkDocs's page conversion through the shared renders (once per process). `reuse`: take
+    unchanged pages from the last build (under serve; a build logs every page's warnings)."""
+    _renders["reuse"] = reuse
+    if getattr(Page.render, "shares_renders", False):
+        return
+
+    def render(page: Page, config, files) -> None:
+        if files is not _renders["files"]:  # not a build this module has seen: convert as usual
+            return _convert(page, config, files)
+        key = _key(page)
+        done = (_renders["current"].get(key) or _renders["previous"].get(key)) if _renders["reuse"] else None
+        done = done or _from_worker(key)
+        if done is None:
+            done = _converted(page, config, files)
+        _renders["current"][key] = done
+        _apply(page, done, files)
+
+    render.shares_renders = True  # type: ignore[attr-defined]
+    Page.render = render  # type: ignore[method-assign]
+
+
+def _key(page: Page) -> tuple:
+    return (page.file.src_uri, page.markdown, _renders["context"])
+
+
+def _converted(page: Page, config, files) -> tuple:
+    _convert(page, config, files)
+    links = None if page.links_to_anchors is None else \
+        {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
+    return (page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()), links)
+
+
+def _apply(page: Page, done: tuple, files) -> None:
+    page.content, page.toc, page._title_from_render, anchors, links = done
+    page.present_anchor_ids = set(anchors)
+    if links is not None:
+        page.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in links.items()
+                                 if files.get_file_from_path(uri) is not None}
+
+
+# -- a second core for `mkdocs build` ------------------------------------------------------------
+
+
+def _parallel(pages: int) -> bool:
+    """EXPLAINER_JOBS=1 converts in MkDocs's process only, EXPLAINER_JOBS=2 always forks a worker; by
+    default a worker is forked where there are two cores and at least PARALLEL_MIN_PAGES pages."""
+    wanted = os.environ.get("EXPLAINER_JOBS", "").strip()
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    if wanted:
+        return wanted.isdigit() and int(wanted) >= 2
+    return (os.cpu_count() or 1) >= 2 and pages >= PARALLEL_MIN_PAGES
+
+
+def start_worker(config, files) -> None:
+    """Fork a worker that converts the second half of the pages (by size, in MkDocs's order). Call when
+    every page's Markdown is known and before MkDocs converts any (the `on_nav` event of a build)."""
+    pages = list(files.documentation_pages())
+    if not _parallel(len(pages)):
+        return
+    sizes = [len(f.content_string) for f in pages]
+    half, running, split = sum(sizes) / 2, 0, len(pages)
+    for i, size in enumerate(sizes):
+        running += size
+        if running >= half:
+            split = i + 1
+            break
+    share = [f.src_uri for f in pages[split:]]
+    if not share:
+        return
+    log.info("a second process converts %d of the %d pages, from '%s' on", len(share), len(pages), share[0])
+    log.debug("pages in order: %s", [f.src_uri for f in pages])
+    pool = multiprocessing.get_context("fork").Pool(1)  # a copy of this process: config, files, hooks
+    _renders.update(pool=pool, pending=pool.apply_async(_convert_share, (share,)), shared=set(share))
+
+
+def stop_worker() -> None:
+    pool = _renders["pool"]
+    if pool is not None:
+        pool.terminate()
+        pool.join()
+    _renders.update(pool=None, pending=None, shared=set(), from_worker={})
+
+
+def _from_worker(key: tuple) -> tuple | None:
+    if key[0] not in _renders["shared"]:
+        return None
+    if _renders["pending"] is not None:
+        _renders["from_worker"] = {k: (done, said) for k, done, said in _renders["pending"].get()}
+        _renders["pending"] = None
+    found = _renders["from_worker"].pop(key, None)
+    if found is None:  # the page's Markdown changed after the fork (a plugin): convert it here
+        return None
+    done, said = found
+    for name, level, message in said:
+        logging.getLogger(name).log(level, message)
+    return done
+
+
+class _Said(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _convert_share(uris: list[str]) -> list[tuple]:
+    """In the worker: read and convert each page as MkDocs's build loop would, keeping what it logged."""
+    config, files = _renders["config"], _renders["files"]
+    said = _Said()
+    mkdocs_log = logging.getLogger("mkdocs")
+    for handler in list(mkdocs_log.handlers):  # nothing printed twice: MkDocs's process logs it
+        mkdocs_log.removeHandler(handler)
+    mkdocs_log.addHandler(said)
+    mkdocs_log.propagate = False
+    out = []
+    for uri in uris:
+        file = files.get_file_from_path(uri)
+        page = file.page or Page(None, file, config)
+        config._current_page = page
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        said.records = []
+        done = _converted(page, config, files)
+        warned = [(r.name, r.levelno, r.getMessage()) for r in said.records if r.levelno >= logging.INFO]
+        out.append((_key(page), done, warned))
+    return out

@@ -1,0 +1,35 @@
+"""`mkdocs build` converting pages in a forked worker: the same site, and the same warnings, as one process."""
+
+from __future__ import annotations
+
+from generator import pipeline
+from tests.helpers import make_project, mkdocs_build, tree_bytes
+
+
+def test_a_build_with_a_worker_gives_the_same_site_as_one_process(tmp_path):
+    """Check that the site built with the conversion worker is byte for byte the site built without it."""
+    project = make_project(tmp_path / "p")
+    alone = mkdocs_build(project, "--site-dir", str(tmp_path / "alone"), EXPLAINER_JOBS="1")
+    shared = mkdocs_build(project, "--site-dir", str(tmp_path / "shared"), EXPLAINER_JOBS="2")
+    assert alone.returncode == 0, alone.stderr
+    assert shared.returncode == 0, shared.stderr
+    assert tree_bytes(tmp_path / "shared") == tree_bytes(tmp_path / "alone")
+
+
+def test_a_broken_link_on_a_page_the_worker_converts_still_fails_a_strict_build(tmp_path):
+    """Check that a warning raised while the worker converts a page is reported once, by MkDocs's own
+    process, and fails `--strict`. The pages are split by size: a first page larger than all the others
+    together leaves every later page, the one with the broken link included, to the worker."""
+    project = make_project(tmp_path / "p")
+    docs = project / "docs"
+    generated = sum(len(text) for text in pipeline.build(project / "seeds").pages.values())
+    paragraph = "A plain paragraph of text.\n\n"
+    (docs / "aaa-long.md").write_text("# Long\n\n" + paragraph * (generated // len(paragraph) + 100),
+                                      encoding="utf-8")
+    (docs / "aab-broken.md").write_text("# Broken\n\nSee [the missing page](no-such-page.md).\n", encoding="utf-8")
+    built = mkdocs_build(project, EXPLAINER_JOBS="2")
+    assert built.returncode != 0
+    assert "a second process converts 18 of the 19 pages, from 'aab-broken.md' on" in built.stderr
+    said = "Doc file 'aab-broken.md' contains a link 'no-such-page.md', but the target is not found"
+    assert built.stderr.count(said) == 1, built.stderr
+    assert "Aborted with 1 warnings in strict mode!" in built.stdout
