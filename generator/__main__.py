@@ -68,7 +68,7 @@ def check(seeds: Path, strict: bool) -> None:
               show_default=True, help="Hand-written pages that generated ones must not shadow.")
 def render(seeds: Path, out: Path, docs: Path) -> None:
     """Write the generated pages as Markdown files (for builders that ignore MkDocs hooks)."""
-    result = pipeline.build(seeds, with_history=True)
+    result = pipeline.build(seeds, with_history=True, parallel=True)
     problems = Problems()
     if docs.resolve() != out.resolve():
         collisions(result.outputs, docs, problems)

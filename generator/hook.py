@@ -35,7 +35,7 @@ def on_startup(command, dirty) -> None:
 def on_pre_build(config) -> None:
     seeds = Path(config.config_file_path).parent / "seeds"
     try:
-        result = pipeline.build(seeds, with_history=True)
+        result = pipeline.build(seeds, with_history=True, parallel=not _state["serving"])
         problems = Problems()
         collisions(result.outputs, Path(config.docs_dir), problems)
         problems.raise_if_errors()

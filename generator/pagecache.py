@@ -14,19 +14,16 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from . import workers
+
 log = logging.getLogger("mkdocs.hooks.generator")
 
-# Fewer pages than this and a worker costs more than it saves (the seed site has 28).
-PARALLEL_MIN_PAGES = 100
-
 _renders: dict[str, Any] = {"files": None, "config": None, "context": None, "current": {}, "previous": {},
-                            "pool": None, "pending": None, "shared": set(), "from_worker": {},
+                            "worker": None, "shared": set(), "from_worker": {},
                             "reuse": False}
 _convert = Page.render  # MkDocs's own conversion, before `install` wraps it
 
@@ -82,22 +79,11 @@ def _apply(page: Page, done: tuple, files) -> None:
 # -- a second core for `mkdocs build` ------------------------------------------------------------
 
 
-def _parallel(pages: int) -> bool:
-    """EXPLAINER_JOBS=1 converts in MkDocs's process only, EXPLAINER_JOBS=2 always forks a worker; by
-    default a worker is forked where there are two cores and at least PARALLEL_MIN_PAGES pages."""
-    wanted = os.environ.get("EXPLAINER_JOBS", "").strip()
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    if wanted:
-        return wanted.isdigit() and int(wanted) >= 2
-    return (os.cpu_count() or 1) >= 2 and pages >= PARALLEL_MIN_PAGES
-
-
 def start_worker(config, files) -> None:
     """Fork a worker that converts the second half of the pages (by size, in MkDocs's order). Call when
     every page's Markdown is known and before MkDocs converts any (the `on_nav` event of a build)."""
     pages = list(files.documentation_pages())
-    if not _parallel(len(pages)):
+    if not workers.wanted(len(pages)):
         return
     sizes = [len(f.content_string) for f in pages]
     half, running, split = sum(sizes) / 2, 0, len(pages)
@@ -111,24 +97,21 @@ def start_worker(config, files) -> None:
         return
     log.info("a second process converts %d of the %d pages, from '%s' on", len(share), len(pages), share[0])
     log.debug("pages in order: %s", [f.src_uri for f in pages])
-    pool = multiprocessing.get_context("fork").Pool(1)  # a copy of this process: config, files, hooks
-    _renders.update(pool=pool, pending=pool.apply_async(_convert_share, (share,)), shared=set(share))
+    _renders.update(worker=workers.Worker(_convert_share, share), shared=set(share))
 
 
 def stop_worker() -> None:
-    pool = _renders["pool"]
-    if pool is not None:
-        pool.terminate()
-        pool.join()
-    _renders.update(pool=None, pending=None, shared=set(), from_worker={})
+    if _renders["worker"] is not None:
+        _renders["worker"].stop()
+    _renders.update(worker=None, shared=set(), from_worker={})
 
 
 def _from_worker(key: tuple) -> tuple | None:
     if key[0] not in _renders["shared"]:
         return None
-    if _renders["pending"] is not None:
-        _renders["from_worker"] = {k: (done, said) for k, done, said in _renders["pending"].get()}
-        _renders["pending"] = None
+    if _renders["worker"] is not None:  # its results, the first time one is needed
+        _renders["from_worker"] = {k: (done, said) for k, done, said in _renders["worker"].result()}
+        _renders["worker"] = None
     found = _renders["from_worker"].pop(key, None)
     if found is None:  # the page's Markdown changed after the fork (a plugin): convert it here
         return None

@@ -54,9 +54,10 @@ def load(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = N
 
 
 def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = None,
-          with_history: bool = False) -> Result:
+          with_history: bool = False, parallel: bool = False) -> Result:
     """Check and render. `with_history` reads the facts' git history (the MkDocs hook and
-    `generator render` do; golden tests do not, so their pages never depend on commits)."""
+    `generator render` do; golden tests do not, so their pages never depend on commits).
+    `parallel` lets a forked worker render half the pages: only from a single-threaded process."""
     # Python's cyclic garbage collector walks every live object again and again while millions are
     # made (the YAML nodes alone): a quarter of a large build, and the reason it grew faster than
     # the fact sheet. A build makes no garbage cycles worth collecting before it returns.
@@ -66,7 +67,8 @@ def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = 
         site, warnings = load(seeds, strict=strict, today=today)
         if with_history:
             site.history = history.read(seeds / "factsheet.yaml")
-        return Result(site=site, pages=render_site(site), warnings=warnings, files=export.files(site))
+        pages = render_site(site, parallel=parallel)
+        return Result(site=site, pages=pages, warnings=warnings, files=export.files(site))
     finally:
         if collecting:
             gc.enable()

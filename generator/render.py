@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import coverage, diskcache, escape, model, structured, svg
+from . import coverage, diskcache, escape, model, structured, svg, workers
 from .model import FIGURES, QUOTES, TIMELINE, WHOS_WHO, Cite, Site, human_date
 from .reference import records
 from .schema import Entity
@@ -198,20 +198,43 @@ def _actors_svg(site: Site) -> Markup:
     return _ACTORS[key]
 
 
-def render_site(site: Site, env: Environment | None = None) -> dict[str, str]:
-    """Path → Markdown for every generated page."""
-    env = env or shared_environment()
-    rendered: dict[str, str] = {}
-    abbreviations = _abbreviations(site)
-    for path, template, extra in pages(site):
+def render_site(site: Site, env: Environment | None = None, *, parallel: bool = False) -> dict[str, str]:
+    """Path → Markdown for every generated page. `parallel`: every other page is rendered by a forked
+    worker where `workers.wanted` allows it (only where this process runs a single thread)."""
+    todo = pages(site)
+    _SHARED.update(site=site, env=env or shared_environment(), todo=todo, abbreviations=_abbreviations(site))
+    numbers = list(range(len(todo)))
+    worker = None
+    if parallel and workers.wanted(len(todo)):
+        worker = workers.Worker(_render_share, numbers[1::2])
+        numbers = numbers[0::2]
+    try:
+        done = dict(_render_share(numbers))
+        if worker is not None:
+            done.update(worker.result())
+    finally:
+        if worker is not None:
+            worker.stop()
+        _SHARED.clear()
+    return {path: done[path] for path, _, _ in todo}  # in page order, whoever rendered them
+
+
+_SHARED: dict = {}  # what `_render_share` needs, set before a worker is forked so that it has it too
+
+
+def _render_share(numbers: list[int]) -> list[tuple[str, str]]:
+    site, env, todo, abbreviations = (_SHARED[k] for k in ("site", "env", "todo", "abbreviations"))
+    out = []
+    for number in numbers:
+        path, template, extra = todo[number]
         ctx = PageContext(site=site, path=path)
         text = env.get_template(template).render(
             site=site, page=ctx, href=ctx.href, cite=ctx.cite, prose=ctx.prose,
             entity_link=ctx.entity_link, sources=ctx.sources, ranked=ctx.ranked, basis=ctx.basis, **extra)
         data = structured.article(site, path, text, ctx.cited, ctx.linked)
         text = structured.with_front_matter(text, structured.front_matter_line(data))
-        rendered[path] = text.rstrip("\n") + "\n" + _abbreviations_in(text, abbreviations)
-    return rendered
+        out.append((path, text.rstrip("\n") + "\n" + _abbreviations_in(text, abbreviations)))
+    return out
 
 
 def _abbreviations(site: Site) -> list[tuple[str, str]]:

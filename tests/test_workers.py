@@ -1,9 +1,19 @@
-"""`mkdocs build` converting pages in a forked worker: the same site, and the same warnings, as one process."""
+"""Work split with a forked worker (the generator's rendering, MkDocs's conversion): the same pages, the
+same site and the same warnings as in one process."""
 
 from __future__ import annotations
 
 from generator import pipeline
-from tests.helpers import make_project, mkdocs_build, tree_bytes
+from tests.helpers import ROOT, make_project, mkdocs_build, tree_bytes
+
+
+def test_pages_rendered_with_a_worker_are_the_pages_rendered_in_one_process(monkeypatch):
+    """Check that rendering every other page in a forked worker gives the same pages, in the same order."""
+    monkeypatch.setenv("EXPLAINER_JOBS", "1")
+    alone = pipeline.build(ROOT / "seeds", parallel=True).pages
+    monkeypatch.setenv("EXPLAINER_JOBS", "2")
+    shared = pipeline.build(ROOT / "seeds", parallel=True).pages
+    assert list(shared.items()) == list(alone.items())
 
 
 def test_a_build_with_a_worker_gives_the_same_site_as_one_process(tmp_path):

@@ -1,0 +1,45 @@
+"""A second process for work that splits in two: the generator's page rendering, MkDocs's page conversion.
+
+The worker is a fork of the calling process, so it starts with everything already read and checked,
+and sends back only its results. Forking is safe only where the process runs a single thread: a
+build, never `mkdocs serve` (its server and file watcher run in threads).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from typing import Any
+
+# Fewer items than this and a worker costs more than it saves (the seed site has 19 pages).
+MIN_ITEMS = 100
+
+
+def wanted(items: int) -> bool:
+    """EXPLAINER_JOBS=1 keeps everything in one process, EXPLAINER_JOBS=2 always forks a worker; by
+    default a worker is forked where there are two cores and at least MIN_ITEMS items."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    jobs = os.environ.get("EXPLAINER_JOBS", "").strip()
+    if jobs:
+        return jobs.isdigit() and int(jobs) >= 2
+    return (os.cpu_count() or 1) >= 2 and items >= MIN_ITEMS
+
+
+class Worker:
+    """`function(argument)` run in a forked copy of this process; `result()` waits for what it returns."""
+
+    def __init__(self, function: Callable[[Any], Any], argument: Any) -> None:
+        self._pool = multiprocessing.get_context("fork").Pool(1)
+        self._pending = self._pool.apply_async(function, (argument,))
+
+    def result(self) -> Any:
+        try:
+            return self._pending.get()
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
