@@ -130,6 +130,8 @@ _THEME_BYTECODE = FileSystemBytecodeCache()
 
 def on_env(env, config, files):
     env.bytecode_cache = _THEME_BYTECODE
+    if not _state["serving"]:
+        pagecache.start_page_writer(config, files, env)
     return env
 
 
@@ -158,6 +160,7 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     if not _state["serving"]:  # under serve, the server's threads make forking unsafe; renders are reused
+        pagecache.keep_nav(nav)
         pagecache.start_worker(config, files)
     return nav
 

@@ -9,6 +9,9 @@
   MkDocs converts the first: conversion is most of a large build, and it ran on one core of two. The
   worker runs MkDocs's own `Page.render`, so the HTML is the same byte for byte; its warnings are
   logged again by MkDocs's process, at the page's turn, so `--strict` still counts them.
+- Then, likewise, a second worker puts the second half of the pages through the theme and writes them,
+  while MkDocs does the first half; it sends back each page's search index entries, which MkDocs's
+  process adds at the page's turn, so the index is the one a single process makes.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import workers
@@ -26,6 +31,8 @@ _renders: dict[str, Any] = {"files": None, "config": None, "context": None, "cur
                             "worker": None, "shared": set(), "from_worker": {},
                             "reuse": False}
 _convert = Page.render  # MkDocs's own conversion, before `install` wraps it
+_build_page = mkdocs_build._build_page  # and its page writer, likewise
+_written: dict[str, Any] = {"worker": None, "shared": set(), "done": {}, "nav": None, "env": None}
 
 
 def remember(files, config) -> None:
@@ -53,8 +60,19 @@ def install(reuse: bool) -> None:
         _renders["current"][key] = done
         _apply(page, done, files)
 
+    def build_page(page: Page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
+        if page.file.src_uri not in _written["shared"]:
+            return _build_page(page, config, doc_files, nav, env, dirty, excluded)
+        if _written["worker"] is not None:  # its results, the first time one is needed
+            _written["done"] = {uri: (entries, said) for uri, entries, said in _written["worker"].result()}
+            _written["worker"] = None
+        entries, said = _written["done"].pop(page.file.src_uri)
+        _search_entries(config).extend(entries)
+        _say_again(said)
+
     render.shares_renders = True  # type: ignore[attr-defined]
     Page.render = render  # type: ignore[method-assign]
+    mkdocs_build._build_page = build_page
 
 
 def _key(page: Page) -> tuple:
@@ -85,14 +103,7 @@ def start_worker(config, files) -> None:
     pages = list(files.documentation_pages())
     if not workers.wanted(len(pages)):
         return
-    sizes = [len(f.content_string) for f in pages]
-    half, running, split = sum(sizes) / 2, 0, len(pages)
-    for i, size in enumerate(sizes):
-        running += size
-        if running >= half:
-            split = i + 1
-            break
-    share = [f.src_uri for f in pages[split:]]
+    share = _second_half(pages, [len(f.content_string) for f in pages])
     if not share:
         return
     log.info("a second process converts %d of the %d pages, from '%s' on", len(share), len(pages), share[0])
@@ -100,10 +111,69 @@ def start_worker(config, files) -> None:
     _renders.update(worker=workers.Worker(_convert_share, share), shared=set(share))
 
 
+def keep_nav(nav) -> None:
+    _written["nav"] = nav
+
+
+def start_page_writer(config, files, env) -> None:
+    """Fork a worker that builds the second half of the pages through the theme (by size; in MkDocs's
+    order) and writes them. Call when every page is converted (the `on_env` event of a build)."""
+    pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
+    if not workers.wanted(len(pages)) or _search_entries(config) is None:
+        return
+    share = _second_half(pages, [len(f.page.content or "") + _THEME_WEIGHT for f in pages])
+    if share:
+        log.info("a second process writes %d of the %d pages, from '%s' on", len(share), len(pages), share[0])
+        _written["env"] = env  # before the fork: the worker is a copy of this process (arguments are pickled)
+        _written.update(worker=workers.Worker(_write_share, share), shared=set(share))
+
+
+# What putting a page through the theme costs besides its content, in characters of content: the
+# navigation, header and footer (about 14 KB a page).
+_THEME_WEIGHT = 20_000
+
+
+def _second_half(files: list, weights: list[int]) -> list[str]:
+    """The pages from the one where half of the total weight is reached, on."""
+    half, running = sum(weights) / 2, 0
+    for i, weight in enumerate(weights):
+        running += weight
+        if running >= half:
+            return [f.src_uri for f in files[i + 1:]]
+    return []
+
+
+def _search_entries(config) -> list | None:
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    return getattr(index, "entries", None)
+
+
+def _write_share(uris: list[str]) -> list[tuple]:
+    """In the worker: build and write each page as MkDocs's build loop would; keep its index entries."""
+    env = _written["env"]
+    config, files = _renders["config"], _renders["files"]
+    said = _listen()
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    entries = _search_entries(config)
+    out = []
+    for uri in uris:
+        file = files.get_file_from_path(uri)
+        before = len(entries)
+        said.records = []
+        _build_page(file.page, config, doc_files, _written["nav"], env, excluded=file.inclusion.is_excluded())
+        out.append((uri, entries[before:], _heard(said)))
+    return out
+
+
 def stop_worker() -> None:
-    if _renders["worker"] is not None:
-        _renders["worker"].stop()
-    _renders.update(worker=None, shared=set(), from_worker={})
+    """Stop both workers, if they run (a build ended, or failed)."""
+    for state in (_renders, _written):
+        if state["worker"] is not None:
+            state["worker"].stop()
+        state.update(worker=None, shared=set())
+    _renders["from_worker"] = {}
+    _written["done"] = {}
 
 
 def _from_worker(key: tuple) -> tuple | None:
@@ -116,9 +186,28 @@ def _from_worker(key: tuple) -> tuple | None:
     if found is None:  # the page's Markdown changed after the fork (a plugin): convert it here
         return None
     done, said = found
+    _say_again(said)
+    return done
+
+
+def _say_again(said: list[tuple[str, int, str]]) -> None:
     for name, level, message in said:
         logging.getLogger(name).log(level, message)
-    return done
+
+
+def _listen() -> _Said:
+    """In a worker: keep what MkDocs logs instead of printing it (MkDocs's process logs it)."""
+    said = _Said()
+    mkdocs_log = logging.getLogger("mkdocs")
+    for handler in list(mkdocs_log.handlers):
+        mkdocs_log.removeHandler(handler)
+    mkdocs_log.addHandler(said)
+    mkdocs_log.propagate = False
+    return said
+
+
+def _heard(said: _Said) -> list[tuple[str, int, str]]:
+    return [(r.name, r.levelno, r.getMessage()) for r in said.records if r.levelno >= logging.INFO]
 
 
 class _Said(logging.Handler):
@@ -133,12 +222,7 @@ class _Said(logging.Handler):
 def _convert_share(uris: list[str]) -> list[tuple]:
     """In the worker: read and convert each page as MkDocs's build loop would, keeping what it logged."""
     config, files = _renders["config"], _renders["files"]
-    said = _Said()
-    mkdocs_log = logging.getLogger("mkdocs")
-    for handler in list(mkdocs_log.handlers):  # nothing printed twice: MkDocs's process logs it
-        mkdocs_log.removeHandler(handler)
-    mkdocs_log.addHandler(said)
-    mkdocs_log.propagate = False
+    said = _listen()
     out = []
     for uri in uris:
         file = files.get_file_from_path(uri)
@@ -149,6 +233,5 @@ def _convert_share(uris: list[str]) -> list[tuple]:
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         said.records = []
         done = _converted(page, config, files)
-        warned = [(r.name, r.levelno, r.getMessage()) for r in said.records if r.levelno >= logging.INFO]
-        out.append((_key(page), done, warned))
+        out.append((_key(page), done, _heard(said)))
     return out
