@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 # Fewer items than this and a worker costs more than it saves (the seed site has 19 pages).
@@ -28,18 +29,24 @@ def wanted(items: int) -> bool:
 
 
 class Worker:
-    """`function(argument)` run in a forked copy of this process; `result()` waits for what it returns."""
+    """`function(argument)` run in a forked copy of this process; `result()` waits for what it returns.
+
+    A worker that dies (killed for memory, say) raises `BrokenProcessPool` in `result()`: the build
+    stops with that error instead of waiting for ever."""
 
     def __init__(self, function: Callable[[Any], Any], argument: Any) -> None:
-        self._pool = multiprocessing.get_context("fork").Pool(1)
-        self._pending = self._pool.apply_async(function, (argument,))
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self._pending = self._pool.submit(function, argument)  # the fork happens here
 
     def result(self) -> Any:
         try:
-            return self._pending.get()
+            return self._pending.result()
         finally:
             self.stop()
 
     def stop(self) -> None:
-        self._pool.terminate()
-        self._pool.join()
+        """Stop the worker, done or not (a build that failed does not wait for it)."""
+        if not self._pending.done():
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -3,7 +3,12 @@ same site and the same warnings as in one process."""
 
 from __future__ import annotations
 
-from generator import pipeline
+import os
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from generator import pipeline, workers
 from tests.helpers import ROOT, make_project, mkdocs_build, tree_bytes
 
 
@@ -43,3 +48,14 @@ def test_a_broken_link_on_a_page_the_worker_converts_still_fails_a_strict_build(
     said = "Doc file 'aab-broken.md' contains a link 'no-such-page.md', but the target is not found"
     assert built.stderr.count(said) == 1, built.stderr
     assert "Aborted with 1 warnings in strict mode!" in built.stdout
+
+
+def _die(code: int) -> None:
+    os._exit(code)  # as a worker killed for memory would: no exception, no result
+
+
+def test_a_worker_that_dies_raises_instead_of_hanging():
+    """Check that a worker process that dies makes `result()` raise, so a build stops instead of waiting."""
+    worker = workers.Worker(_die, 3)
+    with pytest.raises(BrokenProcessPool):
+        worker.result()
