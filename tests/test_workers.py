@@ -4,6 +4,8 @@ same site and the same warnings as in one process."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
@@ -59,3 +61,11 @@ def test_a_worker_that_dies_raises_instead_of_hanging():
     worker = workers.Worker(_die, 3)
     with pytest.raises(BrokenProcessPool):
         worker.result()
+
+
+def test_the_generator_runs_without_importing_mkdocs():
+    """Check that the generator's own pipeline and CLI import no MkDocs module (only the hook's glue does)."""
+    probe = ("import sys, generator.__main__, generator.pipeline, generator.workers; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
