@@ -386,13 +386,13 @@ def median(values: list[float]) -> float:
 
 
 def measure(label: str, project: Path, articles: int, runs: int, baseline_runs: int, preview_runs: int,
-            zensical: bool, work: Path) -> Scale:
+            zensical: bool, work: Path, gen_runs: int) -> Scale:
     scale = Scale(label, articles)
     checked = check_ok(timed([PY, "-m", "generator", "check", "--seeds", "seeds"], cwd=project), "generator check")
     found = re.search(r"(\d+) facts", checked.out)
     scale.facts = int(found.group(1)) if found else 0
     say(f"[{label}] {checked.out.strip()}")
-    for _ in range(runs):
+    for _ in range(gen_runs):
         run = check_ok(timed([PY, "-m", "benchmarks.generate", str(project)], cwd=ROOT), "generation")
         data = json.loads(run.out.strip().splitlines()[-1])
         scale.gen.append(data["seconds"])
@@ -660,7 +660,7 @@ def main(argv: list[str] | None = None) -> None:
             scales.append(measure(label, project, articles, runs,
                                   args.baseline_runs if label in baseline_at else 0,
                                   min(args.preview_runs, args.big_runs) if big else args.preview_runs,
-                                  args.zensical, work))
+                                  args.zensical, work, gen_runs=args.runs))
             if not args.keep:
                 shutil.rmtree(project, ignore_errors=True)
     finally:
@@ -670,7 +670,8 @@ def main(argv: list[str] | None = None) -> None:
             say(f"projects kept in {work}")
     print(f"\nExplainer benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, Python "
           f"{sys.version.split()[0]}; medians of {args.runs} runs up to 100 articles, {args.big_runs} above "
-          f"(baseline: {args.baseline_runs}; preview: {args.preview_runs} edits, {args.big_runs} above 100).")
+          f"(generation: {args.runs} at every scale; baseline: {args.baseline_runs}; preview: {args.preview_runs} "
+          f"edits, {args.big_runs} above 100).")
     results = report(scales, args.zensical)
     print(f"\nbenchmark time: {time.perf_counter() - started:.0f} s")
     if args.json:

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from mkdocs.commands import build as mkdocs_build
@@ -64,7 +65,7 @@ def install(reuse: bool) -> None:
         if page.file.src_uri not in _written["shared"]:
             return _build_page(page, config, doc_files, nav, env, dirty, excluded)
         if _written["worker"] is not None:  # its results, the first time one is needed
-            _written["done"] = {uri: (entries, said) for uri, entries, said in _written["worker"].result()}
+            _written["done"] = {uri: (entries, said) for uri, entries, said in _waited(_written["worker"])}
             _written["worker"] = None
         entries, said = _written["done"].pop(page.file.src_uri)
         _search_entries(config).extend(entries)
@@ -180,7 +181,7 @@ def _from_worker(key: tuple) -> tuple | None:
     if key[0] not in _renders["shared"]:
         return None
     if _renders["worker"] is not None:  # its results, the first time one is needed
-        _renders["from_worker"] = {k: (done, said) for k, done, said in _renders["worker"].result()}
+        _renders["from_worker"] = {k: (done, said) for k, done, said in _waited(_renders["worker"])}
         _renders["worker"] = None
     found = _renders["from_worker"].pop(key, None)
     if found is None:  # the page's Markdown changed after the fork (a plugin): convert it here
@@ -188,6 +189,13 @@ def _from_worker(key: tuple) -> tuple | None:
     done, said = found
     _say_again(said)
     return done
+
+
+def _waited(worker: workers.Worker) -> Any:
+    start = time.perf_counter()
+    result = worker.result()
+    log.debug("waited %.2f s for the worker's results", time.perf_counter() - start)
+    return result
 
 
 def _say_again(said: list[tuple[str, int, str]]) -> None:
