@@ -67,8 +67,9 @@ def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = 
         site, warnings = load(seeds, strict=strict, today=today)
         if with_history:
             site.history = history.read(seeds / "factsheet.yaml")
-        pages = render_site(site, parallel=parallel)
-        return Result(site=site, pages=pages, warnings=warnings, files=export.files(site))
+        files: dict[str, str] = {}
+        pages = render_site(site, parallel=parallel, meanwhile=lambda: files.update(export.files(site)))
+        return Result(site=site, pages=pages, warnings=warnings, files=files)
     finally:
         if collecting:
             gc.enable()

@@ -11,6 +11,7 @@ import functools
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
@@ -198,9 +199,11 @@ def _actors_svg(site: Site) -> Markup:
     return _ACTORS[key]
 
 
-def render_site(site: Site, env: Environment | None = None, *, parallel: bool = False) -> dict[str, str]:
+def render_site(site: Site, env: Environment | None = None, *, parallel: bool = False,
+                meanwhile: Callable[[], object] | None = None) -> dict[str, str]:
     """Path → Markdown for every generated page. `parallel`: every other page is rendered by a forked
-    worker where `workers.wanted` allows it (only where this process runs a single thread)."""
+    worker where `workers.wanted` allows it (only where this process runs a single thread). `meanwhile`
+    is called after this process's own pages, while the worker may still be rendering."""
     todo = pages(site)
     _SHARED.update(site=site, env=env or shared_environment(), todo=todo, abbreviations=_abbreviations(site))
     numbers = list(range(len(todo)))
@@ -210,6 +213,8 @@ def render_site(site: Site, env: Environment | None = None, *, parallel: bool = 
         numbers = numbers[0::2]
     try:
         done = dict(_render_share(numbers))
+        if meanwhile is not None:
+            meanwhile()
         if worker is not None:
             done.update(worker.result())
     finally:

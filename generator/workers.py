@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -35,8 +36,11 @@ class Worker:
     stops with that error instead of waiting for ever."""
 
     def __init__(self, function: Callable[[Any], Any], argument: Any) -> None:
+        self.started = time.monotonic()
+        self.finished: float | None = None  # when its result arrived (for the balance of the split)
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         self._pending = self._pool.submit(function, argument)  # the fork happens here
+        self._pending.add_done_callback(lambda _: setattr(self, "finished", time.monotonic()))
 
     def result(self) -> Any:
         try:

@@ -15,11 +15,12 @@ from tests.helpers import ROOT, make_project, mkdocs_build, tree_bytes
 
 
 def test_pages_rendered_with_a_worker_are_the_pages_rendered_in_one_process(monkeypatch):
-    """Check that rendering every other page in a forked worker gives the same pages, in the same order."""
+    """Check that rendering every other page in a forked worker gives the same pages and data files, in
+    the same order."""
     monkeypatch.setenv("EXPLAINER_JOBS", "1")
-    alone = pipeline.build(ROOT / "seeds", parallel=True).pages
+    alone = pipeline.build(ROOT / "seeds", parallel=True).outputs
     monkeypatch.setenv("EXPLAINER_JOBS", "2")
-    shared = pipeline.build(ROOT / "seeds", parallel=True).pages
+    shared = pipeline.build(ROOT / "seeds", parallel=True).outputs
     assert list(shared.items()) == list(alone.items())
 
 
