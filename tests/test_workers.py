@@ -36,13 +36,13 @@ def test_a_build_with_a_worker_gives_the_same_site_as_one_process(tmp_path):
 
 def test_a_broken_link_on_a_page_the_worker_converts_still_fails_a_strict_build(tmp_path):
     """Check that a warning raised while the worker converts a page is reported once, by MkDocs's own
-    process, and fails `--strict`. The pages are split by size: a first page larger than all the others
-    together leaves every later page, the one with the broken link included, to the worker."""
+    process, and fails `--strict`. The pages are split by size: a first page twice as large as all the
+    others together leaves every later page, the one with the broken link included, to the worker."""
     project = make_project(tmp_path / "p")
     docs = project / "docs"
     generated = sum(len(text) for text in pipeline.build(project / "seeds").pages.values())
     paragraph = "A plain paragraph of text.\n\n"
-    (docs / "aaa-long.md").write_text("# Long\n\n" + paragraph * (generated // len(paragraph) + 100),
+    (docs / "aaa-long.md").write_text("# Long\n\n" + paragraph * (2 * generated // len(paragraph)),
                                       encoding="utf-8")
     (docs / "aab-broken.md").write_text("# Broken\n\nSee [the missing page](no-such-page.md).\n", encoding="utf-8")
     built = mkdocs_build(project, EXPLAINER_JOBS="2")
