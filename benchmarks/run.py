@@ -631,7 +631,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="runs of the default-Material baseline (slow at 1,000 articles)")
     parser.add_argument("--baseline-at", default="100,1000", help="scales that also build the baseline")
     parser.add_argument("--preview-runs", type=int, default=3)
-    parser.add_argument("--big-runs", type=int, default=1, help="runs per figure above 100 articles")
+    parser.add_argument("--big-runs", type=int, default=1, help="runs per figure above 200 articles")
     parser.add_argument("--quick", action="store_true", help="seed, 1, 10, 100; one run of each")
     parser.add_argument("--zensical", action="store_true", default=os.environ.get("ZENSICAL", "") not in ("", "0"),
                         help="also build and preview with Zensical (or ZENSICAL=1)")
@@ -655,7 +655,7 @@ def main(argv: list[str] | None = None) -> None:
                 project = make_project(where, articles=articles)
             if label == "seed":
                 articles = len(list((project / "seeds" / "articles").glob("*.txt")))
-            big = articles > 100  # fewer runs where one build takes minutes (the table says how many)
+            big = articles > 200  # fewer runs where one build takes minutes (the table says how many)
             runs = min(args.runs, args.big_runs) if big else args.runs
             scales.append(measure(label, project, articles, runs,
                                   args.baseline_runs if label in baseline_at else 0,
@@ -669,9 +669,9 @@ def main(argv: list[str] | None = None) -> None:
         else:
             say(f"projects kept in {work}")
     print(f"\nExplainer benchmark: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, Python "
-          f"{sys.version.split()[0]}; medians of {args.runs} runs up to 100 articles, {args.big_runs} above "
+          f"{sys.version.split()[0]}; medians of {args.runs} runs up to 200 articles, {args.big_runs} above "
           f"(generation: {args.runs} at every scale; baseline: {args.baseline_runs}; preview: {args.preview_runs} "
-          f"edits, {args.big_runs} above 100).")
+          f"edits, {args.big_runs} above 200).")
     results = report(scales, args.zensical)
     print(f"\nbenchmark time: {time.perf_counter() - started:.0f} s")
     if args.json:
