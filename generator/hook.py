@@ -161,19 +161,19 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     if not _state["serving"]:  # under serve, the server's threads make forking unsafe; renders are reused
         pagecache.keep_nav(nav)
-        pagecache.start_worker(config, files)
+        pagecache.start_converter(config, files)
     return nav
 
 
 def on_build_error(error) -> None:
-    pagecache.stop_worker()
+    pagecache.stop_workers()
 
 
 def on_post_build(config) -> None:
     """Stop the conversion worker, if one ran. Then leave out what Material copies but no reader
     loads: source maps (for debugging Material itself), and lunr's other-language stemmers when
     search is in English only. 2.2 MB a site."""
-    pagecache.stop_worker()
+    pagecache.stop_workers()
     assets = Path(config.site_dir) / "assets"
     for source_map in sorted(assets.rglob("*.map")):
         source_map.unlink()

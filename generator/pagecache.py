@@ -98,18 +98,17 @@ def _apply(page: Page, done: tuple, files) -> None:
 # -- a second core for `mkdocs build` ------------------------------------------------------------
 
 
-def start_worker(config, files) -> None:
+def start_converter(config, files) -> None:
     """Fork a worker that converts the second half of the pages (by size, in MkDocs's order). Call when
     every page's Markdown is known and before MkDocs converts any (the `on_nav` event of a build)."""
     pages = list(files.documentation_pages())
     if not workers.wanted(len(pages)):
         return
     # By size, MkDocs's process takes a little more: the long pages at the front convert faster per byte.
-    share = _second_half(pages, [len(f.content_string) for f in pages], ours=0.52)
+    share = _their_share(pages, [len(f.content_string) for f in pages], ours=0.52)
     if not share:
         return
     log.info("a second process converts %d of the %d pages, from '%s' on", len(share), len(pages), share[0])
-    log.debug("pages in order: %s", [f.src_uri for f in pages])
     _renders.update(worker=workers.Worker(_convert_share, share), shared=set(share))
 
 
@@ -123,7 +122,7 @@ def start_page_writer(config, files, env) -> None:
     pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
     if not workers.wanted(len(pages)) or _search_entries(config) is None:
         return
-    share = _second_half(pages, [len(f.page.content or "") + _THEME_WEIGHT for f in pages], ours=0.45)
+    share = _their_share(pages, [len(f.page.content or "") + _THEME_WEIGHT for f in pages], ours=0.45)
     if share:
         log.info("a second process writes %d of the %d pages, from '%s' on", len(share), len(pages), share[0])
         _written["env"] = env  # before the fork: the worker is a copy of this process (arguments are pickled)
@@ -135,12 +134,13 @@ def start_page_writer(config, files, env) -> None:
 _THEME_WEIGHT = 20_000
 
 
-def _second_half(files: list, weights: list[int], ours: float = 0.5) -> list[str]:
-    """The pages after the one where MkDocs's process reaches its part (`ours`) of the total weight."""
-    half, running = sum(weights) * ours, 0
+def _their_share(files: list, weights: list[int], ours: float) -> list[str]:
+    """The worker's pages: those after the one where MkDocs's process reaches its part (`ours`) of the
+    total weight."""
+    mine, running = sum(weights) * ours, 0
     for i, weight in enumerate(weights):
         running += weight
-        if running >= half:
+        if running >= mine:
             return [f.src_uri for f in files[i + 1:]]
     return []
 
@@ -168,14 +168,14 @@ def _write_share(uris: list[str]) -> list[tuple]:
     return out
 
 
-def stop_worker() -> None:
+def stop_workers() -> None:
     """Stop both workers, if they run (a build ended, or failed)."""
     for state in (_renders, _written):
         if state["worker"] is not None:
             state["worker"].stop()
         state.update(worker=None, shared=set())
     _renders["from_worker"] = {}
-    _written["done"] = {}
+    _written.update(done={}, nav=None, env=None)
 
 
 def _from_worker(key: tuple) -> tuple | None:
