@@ -1,4 +1,4 @@
-"""A second process for work that splits in two: the generator's page rendering, MkDocs's page conversion.
+"""A second process for work that splits in two: page rendering, conversion and writing in a build.
 
 The worker is a fork of the calling process, so it starts with everything already read and checked,
 and sends back only its results. Forking is safe only where the process runs a single thread: a
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +22,7 @@ MIN_ITEMS = 100
 def wanted(items: int) -> bool:
     """EXPLAINER_JOBS=1 keeps everything in one process, EXPLAINER_JOBS=2 always forks a worker; by
     default a worker is forked where there are two cores and at least MIN_ITEMS items."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not sys.platform.startswith("linux"):  # macOS has fork, but its system libraries do not bear it
         return False
     jobs = os.environ.get("EXPLAINER_JOBS", "").strip()
     if jobs:
