@@ -56,15 +56,18 @@ def _relative(target: str, start: str) -> str:
 
 # Badges repeated on every fact, event and citation. Python rather than template macros: at a thousand
 # articles they are drawn a hundred thousand times, and a Jinja macro call costs ten times a method's.
-_ARTICLE_BADGE = Markup('<span class="badge badge-article" title="Reported in the source article">'
-                        'From the article</span>')
+# Search leaves them out, like citation and history lines: a record is found by its own words, and a
+# search for "article", "background" or a month would otherwise match every fact.
+_ARTICLE_BADGE = Markup('<span class="badge badge-article" title="Reported in the source article" '
+                        'data-search-exclude>From the article</span>')
 _BACKGROUND_BADGE = Markup('<span class="badge badge-background" title="Not in the source article: '
-                           'from an outside source">Background</span>')
+                           'from an outside source" data-search-exclude>Background</span>')
 _RANK_BADGES = {
     "preferred": Markup(' <span class="badge badge-preferred" title="Trusted more than the other sources for '
-                        'this record">Preferred</span>'),
+                        'this record" data-search-exclude>Preferred</span>'),
     "deprecated": Markup(' <span class="badge badge-deprecated" title="Trusted less than the other sources for '
-                         'this record; kept so the disagreement stays visible">Deprecated source</span>'),
+                         'this record; kept so the disagreement stays visible" data-search-exclude>Deprecated source'
+                         '</span>'),
 }
 
 

@@ -60,7 +60,7 @@ def test_deprecated_source_is_marked_without_claims():
     page = _render_with(edited)["topics/talks.md"]
     block = page[page.index('id="boats"'):page.index('id="harbour-notice"')]
     assert "Sources differ" not in block
-    source_line = next(line for line in block.splitlines() if line.startswith("<small>Source:"))
+    source_line = next(line for line in block.splitlines() if line.startswith("<small data-search-exclude>Source:"))
     assert source_line.index("Harbour Monitor") < source_line.index("Rumour Mill")
     assert "Deprecated source</span>" in source_line
 
