@@ -58,7 +58,8 @@ def install(reuse: bool) -> None:
         done = done or _from_worker(key)
         if done is None:
             done = _converted(page, config, files)
-        _renders["current"][key] = done
+        if _renders["reuse"]:  # kept for the next build only where the next build reuses it
+            _renders["current"][key] = done
         _apply(page, done, files)
 
     def build_page(page: Page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
