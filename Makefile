@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test bench lighthouse render schema golden clean
+.PHONY: site serve check test bench lighthouse render schema golden icons clean
 
 site: $(STAMP)
 	$(PY) -m generator check
@@ -44,6 +44,10 @@ schema: $(STAMP)
 # Refresh the golden Markdown files after an intended change to the templates.
 golden: $(STAMP)
 	$(PY) -m tests.golden
+
+# Rewrite the header icons (overrides/.icons) and their masks in explainer.css after a Material upgrade.
+icons: $(STAMP)
+	$(PY) -m tests.theme_icons
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

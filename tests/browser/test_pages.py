@@ -99,3 +99,24 @@ def test_page_content_is_all_there_without_javascript(visit, path: str):
     assert without_js == with_js
     for picture in page.locator("article svg.ex-svg").all():
         assert picture.is_visible() and picture.bounding_box()["height"] > 50
+
+
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_header_icons_are_painted_from_the_stylesheet(visit, scheme: str):
+    """Each header icon is an empty <svg> that the stylesheet paints with the theme's drawing as a mask:
+    it must have its size, a mask and the header's text colour, in both palettes and on a phone."""
+    page = visit("", color_scheme=scheme, viewport={"width": 375, "height": 812}).page
+    _shows_palette(page, scheme)
+    icons = page.evaluate("""() => [...document.querySelectorAll('.md-header svg.ex-i')]
+        .filter(e => e.getBoundingClientRect().width > 0)
+        .map(e => { const s = getComputedStyle(e), r = e.getBoundingClientRect();
+                    return {name: e.getAttribute('class'), w: r.width, h: r.height,
+                            mask: s.maskImage || s.webkitMaskImage, paint: s.backgroundColor,
+                            color: getComputedStyle(e.parentElement).color}; })""")
+    names = {icon["name"] for icon in icons}
+    assert {"ex-i ex-i-menu", "ex-i ex-i-magnify"} <= names, names
+    assert names & {"ex-i ex-i-weather-night", "ex-i ex-i-weather-sunny"}, names  # the palette toggle
+    for icon in icons:
+        assert icon["w"] >= 16 and icon["h"] >= 16, icon
+        assert icon["mask"].startswith('url("data:image/svg+xml,'), icon
+        assert icon["paint"] == icon["color"], icon
