@@ -39,7 +39,7 @@ _written: dict[str, Any] = {"worker": None, "shared": set(), "done": {}, "nav": 
 def remember(files, config) -> None:
     """What a page's HTML depends on besides its own Markdown: where every page lands, and the config."""
     if _renders["reuse"]:
-        themecache.new_build(config)
+        themecache.new_build(config, _search_entries(config))
     _renders.update(files=files, config=config, previous=_renders["current"], current={}, context=hash((
         tuple((f.src_uri, f.dest_uri, f.url) for f in files),
         repr((config.markdown_extensions, config.mdx_configs, config.validation, config.use_directory_urls)))))
@@ -65,9 +65,8 @@ def install(reuse: bool) -> None:
         _apply(page, done, files)
 
     def build_page(page: Page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
-        if _renders["reuse"] and themecache.usable(config) and _search_entries(config) is not None:
-            return themecache.build_page(_build_page, page, config, doc_files, nav, env, _search_entries(config),
-                                         dirty, excluded)
+        if _renders["reuse"] and themecache.active():
+            return themecache.build_page(_build_page, page, config, doc_files, nav, env, dirty, excluded)
         if page.file.src_uri not in _written["shared"]:
             return _build_page(page, config, doc_files, nav, env, dirty, excluded)
         if _written["worker"] is not None:  # its results, the first time one is needed

@@ -21,23 +21,27 @@ from mkdocs.utils import write_file
 # The plugins whose page events are known: the search index (replayed from the memo) and our hook.
 KNOWN_PLUGINS = {"material/search", "search", "generator/hook.py"}
 
-_memo: dict[str, Any] = {"current": {}, "previous": {}, "nav": None, "nav_sig": None, "theme_sig": None}
+_memo: dict[str, Any] = {"current": {}, "previous": {}, "entries": None, "nav": None, "nav_sig": None,
+                        "theme_sig": None}
 
 
-def new_build(config) -> None:
-    """Keep the last build's pages for this one; forget what this one does not ask for again."""
-    _memo.update(previous=_memo["current"], current={}, nav=None, nav_sig=None,
-                 theme_sig=_theme_signature(config))
+def new_build(config, entries: list | None) -> None:
+    """Keep the last build's pages for this one; forget what this one does not ask for again. `entries`: the
+    search index's list, which a reused page's entries join; without it, or with other plugins, reuse nothing."""
+    usable = entries is not None and set(config.plugins) <= KNOWN_PLUGINS
+    _memo.update(previous=_memo["current"], current={}, entries=entries if usable else None, nav=None,
+                 nav_sig=None, theme_sig=_theme_signature(config))
 
 
-def usable(config) -> bool:
-    return set(config.plugins) <= KNOWN_PLUGINS
+def active() -> bool:
+    return _memo["entries"] is not None
 
 
-def build_page(build, page, config, doc_files, nav, env, entries: list, dirty=False, excluded=False) -> None:
+def build_page(build, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
     """MkDocs's `_build_page` (`build`), or the bytes and search entries it gave last time for the same page."""
-    key = _key(page, config, nav, excluded)
+    key = _key(page, nav, excluded)
     done = _memo["current"].get(key) or _memo["previous"].get(key)
+    entries = _memo["entries"]
     if done is not None:
         html, made = done
         write_file(html, page.file.abs_dest_path)
@@ -52,12 +56,12 @@ def build_page(build, page, config, doc_files, nav, env, entries: list, dirty=Fa
     _memo["current"][key] = done
 
 
-def _key(page, config, nav, excluded: bool) -> tuple:
+def _key(page, nav, excluded: bool) -> tuple:
     if _memo["nav"] is not nav:  # every page is converted by now, so every title in the nav is known
         _memo.update(nav=nav, nav_sig=_nav_signature(nav.items))
     neighbours = tuple((p.url, p.title) if p is not None else None for p in (page.previous_page, page.next_page))
     return (page.file.src_uri, page.url, page.content, page.title, repr(page.meta), _toc_signature(page.toc),
-            neighbours, excluded, _memo["nav_sig"], _memo["theme_sig"], config.config_file_path)
+            neighbours, excluded, _memo["nav_sig"], _memo["theme_sig"])
 
 
 def _nav_signature(items) -> tuple:

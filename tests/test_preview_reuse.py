@@ -4,11 +4,10 @@ makes: the preview after an edit is byte for byte the site built from the edited
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import ROOT, make_project, tree_bytes
+from tests.helpers import ROOT, make_project, run, tree_bytes
 
 # Builds as `mkdocs serve` does (the hook's serve mode: renders and themed pages reused), once per site
 # folder given, editing the fact sheet before each build after the first; prints how many pages were reused.
@@ -36,9 +35,7 @@ print(json.dumps(reused))
 
 
 def serve_builds(project: Path, sites: list[Path], edits: list[tuple[str, str]]) -> list[int]:
-    result = subprocess.run([sys.executable, "-c", SERVE_BUILDS, json.dumps(edits), *map(str, sites)],
-                            cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
-                                                                             "PATH": "/usr/bin:/bin"})
+    result = run([sys.executable, "-c", SERVE_BUILDS, json.dumps(edits), *map(str, sites)], project)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
