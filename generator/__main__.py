@@ -66,9 +66,11 @@ def check(seeds: Path, strict: bool) -> None:
               help="Folder to write the generated Markdown into.")
 @click.option("--docs", type=click.Path(path_type=Path, file_okay=False), default=Path("docs"),
               show_default=True, help="Hand-written pages that generated ones must not shadow.")
-def render(seeds: Path, out: Path, docs: Path) -> None:
+@click.option("--directory-urls/--no-directory-urls", default=True, show_default=True,
+              help="As `use_directory_urls` of the builder's mkdocs.yml: how the links written as HTML address pages.")
+def render(seeds: Path, out: Path, docs: Path, directory_urls: bool) -> None:
     """Write the generated pages as Markdown files (for builders that ignore MkDocs hooks)."""
-    result = pipeline.build(seeds, with_history=True, parallel=True)
+    result = pipeline.build(seeds, with_history=True, parallel=True, directory_urls=directory_urls)
     problems = Problems()
     if docs.resolve() != out.resolve():
         collisions(result.outputs, docs, problems)

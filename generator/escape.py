@@ -47,6 +47,46 @@ def _md_text(value: str) -> Markup:
     return Markup(text)
 
 
+def html_text(value: object) -> Markup:
+    """Text inside a raw HTML block, which Markdown leaves alone: only HTML is neutralised."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(_SPACES.sub(" ", str(value)).translate(_TEXT_TABLE))
+
+
+class Glossary:
+    """Body text for raw HTML blocks, with each glossary term wrapped in `<abbr title>` as
+    Python-Markdown's `abbr` extension wraps it in Markdown text: longest term first, whole words
+    only, a term with an empty definition left alone. Material shows the title as a tooltip."""
+
+    def __init__(self, definitions: dict[str, str]) -> None:
+        self._titles = {name: _DOUBLE_QUOTED.sub(lambda m: _HTML[m.group(0)], title)
+                        for name, title in definitions.items() if title}
+        names = sorted(self._titles, key=len, reverse=True)
+        self._pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+        self.text = functools.lru_cache(maxsize=65536)(self._text)
+
+    def _text(self, value: str) -> Markup:
+        text = _SPACES.sub(" ", value)
+        if self._pattern is None or not self._pattern.search(text):
+            return Markup(text.translate(_TEXT_TABLE))
+        out: list[str] = []
+        last = 0
+        for match in self._pattern.finditer(text):
+            out.append(text[last:match.start()].translate(_TEXT_TABLE))
+            out.append(f'<abbr title="{self._titles[match.group(0)]}">{match.group(0).translate(_TEXT_TABLE)}</abbr>')
+            last = match.end()
+        out.append(text[last:].translate(_TEXT_TABLE))
+        return Markup("".join(out))
+
+    def __call__(self, value: object) -> Markup:
+        return value if isinstance(value, Markup) else self.text(str(value))
+
+
+# Markdown writes attribute values with &, <, > and " escaped (not '): titles match its output.
+_DOUBLE_QUOTED = re.compile(r'[&<>"]')
+
+
 def attr(value: object) -> Markup:
     """A value for an HTML attribute in raw HTML (Markdown does not touch attributes)."""
     text = " ".join(str(value).split())

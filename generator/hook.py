@@ -18,12 +18,13 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from generator import pagecache, pipeline
+from generator import blockstash, pagecache, pipeline
 from generator.errors import InputError, Problems
 from generator.write import collisions
 
 log = logging.getLogger("mkdocs.hooks.generator")
-_state: dict = {"pages": {}, "topics": [], "serving": False, "epoch_ours": "SOURCE_DATE_EPOCH" not in os.environ}
+_state: dict = {"pages": {}, "blocks": {}, "topics": [], "serving": False,
+               "epoch_ours": "SOURCE_DATE_EPOCH" not in os.environ}
 
 
 def on_startup(command, dirty) -> None:
@@ -32,10 +33,18 @@ def on_startup(command, dirty) -> None:
     pagecache.install(reuse=_state["serving"])
 
 
+def on_config(config):
+    """Markdown passes the generator's HTML blocks through whole (`generator.blockstash`)."""
+    if not any(isinstance(e, blockstash.PassBlocks) for e in config.markdown_extensions):
+        config.markdown_extensions.append(blockstash.PassBlocks())
+    return config
+
+
 def on_pre_build(config) -> None:
     seeds = Path(config.config_file_path).parent / "seeds"
     try:
-        result = pipeline.build(seeds, with_history=True, parallel=not _state["serving"])
+        result = pipeline.build(seeds, with_history=True, parallel=not _state["serving"],
+                                directory_urls=config.use_directory_urls)
         problems = Problems()
         collisions(result.outputs, Path(config.docs_dir), problems)
         problems.raise_if_errors()
@@ -51,6 +60,7 @@ def on_pre_build(config) -> None:
     if _state["epoch_ours"]:  # dates in the sitemap follow the inputs, not the clock
         os.environ["SOURCE_DATE_EPOCH"] = str(pipeline.epoch(result.site))
     _state["pages"] = result.outputs  # pages and data files alike become virtual files
+    _state["blocks"] = result.blocks
     _state["topics"] = [f"topics/{t.id}.md" for t in result.site.topics]
     config.nav = _with_topics(config.nav, _state["topics"])
 
@@ -154,7 +164,7 @@ def on_post_page(output: str, page, config) -> str:
 def on_files(files, config):
     for path, content in _state["pages"].items():
         files.append(File.generated(config, path, content=content))
-    pagecache.remember(files, config)
+    pagecache.remember(files, config, _state["blocks"])
     return files
 
 

@@ -24,23 +24,24 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import themecache, workers
+from . import blockstash, themecache, workers
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
 _renders: dict[str, Any] = {"files": None, "config": None, "context": None, "current": {}, "previous": {},
                             "worker": None, "shared": set(), "from_worker": {},
-                            "reuse": False}
+                            "reuse": False, "blocks": {}}
 _convert = Page.render  # MkDocs's own conversion, before `install` wraps it
 _build_page = mkdocs_build._build_page  # and its page writer, likewise
 _written: dict[str, Any] = {"worker": None, "shared": set(), "done": {}, "nav": None, "env": None}
 
 
-def remember(files, config) -> None:
-    """What a page's HTML depends on besides its own Markdown: where every page lands, and the config."""
+def remember(files, config, blocks: dict[str, list[str]]) -> None:
+    """What a page's HTML depends on besides its own Markdown: where every page lands, and the config.
+    `blocks`: the HTML blocks of each generated page, passed through Markdown whole (`blockstash`)."""
     if _renders["reuse"]:
         themecache.new_build(config, _search_entries(config))
-    _renders.update(files=files, config=config, previous=_renders["current"], current={}, context=hash((
+    _renders.update(files=files, config=config, previous=_renders["current"], current={}, blocks=blocks, context=hash((
         tuple((f.src_uri, f.dest_uri, f.url) for f in files),
         repr((config.markdown_extensions, config.mdx_configs, config.validation, config.use_directory_urls)))))
 
@@ -86,10 +87,12 @@ def _key(page: Page) -> tuple:
 
 
 def _converted(page: Page, config, files) -> tuple:
-    _convert(page, config, files)
+    with blockstash.passing(_renders["blocks"].get(page.file.src_uri, ())) as passed:
+        _convert(page, config, files)
     links = None if page.links_to_anchors is None else \
         {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
-    return (page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()), links)
+    anchors = frozenset(page.present_anchor_ids or ()) | passed.ids
+    return (page.content, page.toc, page._title_from_render, anchors, links)
 
 
 def _apply(page: Page, done: tuple, files) -> None:

@@ -24,6 +24,8 @@ class Result:
     pages: dict[str, str]
     warnings: list[Problem]
     files: dict[str, str] = field(default_factory=dict)  # published as they are: data/*.json, data/*.csv
+    # A page's HTML blocks, each verbatim in its Markdown: a builder may pass them through unparsed.
+    blocks: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def outputs(self) -> dict[str, str]:
@@ -54,10 +56,11 @@ def load(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = N
 
 
 def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = None,
-          with_history: bool = False, parallel: bool = False) -> Result:
+          with_history: bool = False, parallel: bool = False, directory_urls: bool = True) -> Result:
     """Check and render. `with_history` reads the facts' git history (the MkDocs hook and
     `generator render` do; golden tests do not, so their pages never depend on commits).
-    `parallel` lets a forked worker render half the pages: only from a single-threaded process."""
+    `parallel` lets a forked worker render half the pages: only from a single-threaded process.
+    `directory_urls`: the builder's `use_directory_urls`, for the links written as HTML."""
     # Python's cyclic garbage collector walks every live object again and again while millions are
     # made (the YAML nodes alone): a quarter of a large build, and the reason it grew faster than
     # the fact sheet. A build makes no garbage cycles worth collecting before it returns.
@@ -68,8 +71,10 @@ def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = 
         if with_history:
             site.history = history.read(seeds / "factsheet.yaml")
         files: dict[str, str] = {}
-        pages = render_site(site, parallel=parallel, meanwhile=lambda: files.update(export.files(site)))
-        return Result(site=site, pages=pages, warnings=warnings, files=files)
+        rendered = render_site(site, parallel=parallel, directory_urls=directory_urls,
+                               meanwhile=lambda: files.update(export.files(site)))
+        return Result(site=site, pages={path: page.markdown for path, page in rendered.items()}, warnings=warnings,
+                      files=files, blocks={path: page.blocks for path, page in rendered.items() if page.blocks})
     finally:
         if collecting:
             gc.enable()

@@ -7,17 +7,20 @@ it safe. Helpers that build links live here so that templates only loop and bran
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
+import itertools
 import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import coverage, diskcache, escape, model, structured, svg, workers
+from . import coverage, diskcache, escape, model, structured, svg, urls, workers
 from .model import FIGURES, QUOTES, TIMELINE, WHOS_WHO, Cite, Site, human_date
 from .reference import records
 from .schema import Entity
@@ -41,11 +44,40 @@ def environment() -> Environment:
     return env
 
 
+def html_environment() -> Environment:
+    """The environment of the blocks written as HTML (`*.html.j2`): every `{{ … }}` is escaped as HTML
+    text, with glossary tooltips, by the page's own `text` (Markdown leaves those blocks alone)."""
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=_html_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=FileSystemBytecodeCache(),
+    )
+    env.filters.update(attr=escape.attr, url=escape.url, date=human_date)
+    return env
+
+
+@pass_context
+def _html_text(context: Context, value: object) -> object:
+    if value is None:
+        return ""
+    return value if isinstance(value, Markup) else context["text"](value)
+
+
 @functools.cache
 def shared_environment() -> Environment:
     """One environment per process, so templates compile once, not on every `mkdocs serve` rebuild
     (Jinja's auto_reload still recompiles a template whose file changed)."""
     return environment()
+
+
+@functools.cache
+def shared_html_environment() -> Environment:
+    return html_environment()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -73,34 +105,61 @@ _RANK_BADGES = {
 
 @dataclass
 class PageContext:
-    """Helpers bound to one page: relative links and first-mention entity links."""
+    """Helpers bound to one page: relative links and first-mention entity links.
+
+    They write Markdown, or, in the view `as_html()` gives, HTML for the blocks written as raw HTML
+    (Markdown leaves those alone: no inline parsing, no link rewriting, no glossary tooltips, so
+    the view does all three). Both views share what the page has linked and cited so far."""
 
     site: Site
     path: str
     linked: set[str] = field(default_factory=set)
     cited: list[Cite] = field(default_factory=list)  # every citation shown, for the page's JSON-LD
+    html: bool = False
+    directory_urls: bool = True  # `use_directory_urls` of mkdocs.yml: where HTML links point
+    glossary: escape.Glossary | None = None  # tooltips for HTML text; None: none
+
+    def as_html(self) -> PageContext:
+        return dataclasses.replace(self, html=True)
+
+    def text(self, value: object) -> Markup:
+        """Text escaped for where this view writes it."""
+        if not self.html:
+            return escape.md(value)
+        return self.glossary(value) if self.glossary is not None else escape.html_text(value)
 
     def href(self, target: str, anchor: str = "") -> Markup:
-        rel = _relative(target, posixpath.dirname(self.path) or ".") if target != self.path else ""
-        return Markup(rel + (f"#{anchor}" if anchor else ""))
+        fragment = f"#{anchor}" if anchor else ""
+        if target == self.path:
+            return Markup(fragment)
+        if self.html:
+            start = urls.page_url(self.path, self.directory_urls)
+            return Markup(urls.relative(urls.page_url(target, self.directory_urls), start) + fragment)
+        return Markup(_relative(target, posixpath.dirname(self.path) or ".") + fragment)
+
+    def link(self, label: Markup, target: str, anchor: str = "") -> Markup:
+        """A link to a generated page: `label` must already be escaped (`text`)."""
+        if self.html:
+            return Markup(f'<a href="{self.href(target, anchor)}">{label}</a>')
+        return Markup(f"[{label}]({self.href(target, anchor)})")
 
     def entity_link(self, entity: Entity | str) -> Markup:
         if isinstance(entity, str):
             entity = self.site.entity(entity)
         self.linked.add(entity.id)
-        return Markup(f"[{escape.md(entity.name)}]({self.href(self.site.entity_page(entity.id), entity.id)})")
+        return self.link(self.text(entity.name), self.site.entity_page(entity.id), entity.id)
 
     def cite(self, cite: Cite) -> Markup:
         """A citation link: to the exact paragraph of an article, or out to a background source."""
         self.cited.append(cite)
         if cite.article is not None:
             name = self.site.article_label(cite.article)
-            label = f"{escape.md(name)}, ¶{cite.paragraph.number}" if cite.paragraph else escape.md(name)
+            label = Markup(f"{self.text(name)}, ¶{cite.paragraph.number}") if cite.paragraph else self.text(name)
             anchor = cite.paragraph.id if cite.paragraph else ""
-            return Markup(f'<span class="cite cite-article">[{label}]'
-                          f'({self.href(f"articles/{cite.article.id}.md", anchor)})</span>')
+            link = self.link(label, f"articles/{cite.article.id}.md", anchor)
+            return Markup(f'<span class="cite cite-article">{link}</span>')
         source = cite.source
-        label = ", ".join(escape.md(x) for x in (source.publisher or source.title or source.id,
+        label = ", ".join(self.text(x) for x in (source.publisher or source.title or source.id,
                                                  human_date(source.date)) if x)
         address = source.url or ""
         if cite.raw.quote and address:
@@ -126,7 +185,7 @@ class PageContext:
         """Escaped text in which the first mention of each entity on the page links to who's who."""
         pattern = self.site_names_pattern()
         if pattern is None or self.path in self.site.whos_who_pages:
-            return escape.md(text)
+            return self.text(text)
         text = " ".join(text.split())
         out: list[str] = []
         last = 0
@@ -135,11 +194,16 @@ class PageContext:
             if entity_id in self.linked:
                 continue
             self.linked.add(entity_id)
-            out.append(escape.md(text[last:match.start()]) if match.start() > last else "")
-            out.append(f"[{escape.md(match.group(0))}]({self.href(self.site.entity_page(entity_id), entity_id)})")
+            out.append(self.text(text[last:match.start()]) if match.start() > last else "")
+            out.append(self.link(self.text(match.group(0)), self.site.entity_page(entity_id), entity_id))
             last = match.end()
-        out.append(escape.md(text[last:]) if last < len(text) else "")
+        out.append(self.text(text[last:]) if last < len(text) else "")
         return Markup("".join(out))
+
+    @staticmethod
+    def by_year(events: list) -> list[tuple[str, list]]:
+        """Events in runs of the same year, in their order (the timeline's sections)."""
+        return [(year, list(run)) for year, run in itertools.groupby(events, key=lambda e: e.date[:4])]
 
     def site_names_pattern(self) -> re.Pattern[str] | None:
         return self.site.names_pattern
@@ -202,13 +266,43 @@ def _actors_svg(site: Site) -> Markup:
     return _ACTORS[key]
 
 
-def render_site(site: Site, env: Environment | None = None, *, parallel: bool = False,
-                meanwhile: Callable[[], object] | None = None) -> dict[str, str]:
-    """Path → Markdown for every generated page. `parallel`: every other page is rendered by a forked
+@dataclass
+class Rendered:
+    """A page's Markdown, and the HTML blocks in it, in order (each is in the Markdown verbatim)."""
+
+    markdown: str
+    blocks: list[str]
+
+
+class _Recorder:
+    """The HTML blocks module as page templates call it: it keeps each block it hands out."""
+
+    def __init__(self, module) -> None:
+        self._module = module
+        self.blocks: list[str] = []
+
+    def __getattr__(self, name: str) -> Callable[..., Markup]:
+        macro = getattr(self._module, name)
+
+        def block(*args, **kwargs) -> Markup:
+            html_block = macro(*args, **kwargs)
+            self.blocks.append(str(html_block).strip("\n"))
+            return html_block
+        return block
+
+
+def render_site(site: Site, env: Environment | None = None, *, parallel: bool = False, directory_urls: bool = True,
+                meanwhile: Callable[[], object] | None = None) -> dict[str, Rendered]:
+    """Path → Markdown and blocks for every generated page. `parallel`: every other page is rendered by a forked
     worker where `workers.wanted` allows it (only where this process runs a single thread). `meanwhile`
-    is called after this process's own pages, while the worker may still be rendering."""
+    is called after this process's own pages, while the worker may still be rendering. `directory_urls`
+    is the builder's `use_directory_urls`: the links in HTML blocks are written as it publishes pages."""
     todo = pages(site)
-    _SHARED.update(site=site, env=env or shared_environment(), todo=todo, abbreviations=_abbreviations(site))
+    abbreviations = _abbreviations(site)
+    # Later lines win, as in Markdown, where each `*[name]: …` line overwrites the one before.
+    glossary = escape.Glossary({name: line.split("]: ", 1)[1] for name, line in abbreviations})
+    _SHARED.update(site=site, env=env or shared_environment(), html_env=shared_html_environment(), todo=todo,
+                   abbreviations=abbreviations, glossary=glossary, directory_urls=directory_urls)
     numbers = list(range(len(todo)))
     worker = None
     if parallel and workers.wanted(len(todo)):
@@ -230,19 +324,25 @@ def render_site(site: Site, env: Environment | None = None, *, parallel: bool = 
 _SHARED: dict = {}  # what `_render_share` needs, set before a worker is forked so that it has it too
 
 
-def _render_share(numbers: list[int]) -> list[tuple[str, str]]:
+def _render_share(numbers: list[int]) -> list[tuple[str, Rendered]]:
     site, env, todo, abbreviations = (_SHARED[k] for k in ("site", "env", "todo", "abbreviations"))
+    blocks_template = _SHARED["html_env"].get_template("_blocks.html.j2")
     out = []
     for number in numbers:
         path, template, extra = todo[number]
-        ctx = PageContext(site=site, path=path)
-        text = env.get_template(template).render(
-            site=site, page=ctx, href=ctx.href, cite=ctx.cite, prose=ctx.prose,
-            entity_link=ctx.entity_link, sources=ctx.sources, ranked=ctx.ranked, basis=ctx.basis, **extra)
+        ctx = PageContext(site=site, path=path, directory_urls=_SHARED["directory_urls"], glossary=_SHARED["glossary"])
+        blocks = _Recorder(blocks_template.make_module(_helpers(ctx.as_html())))
+        text = env.get_template(template).render(_helpers(ctx), blocks=blocks, **extra)
         data = structured.article(site, path, text, ctx.cited, ctx.linked)
         text = structured.with_front_matter(text, structured.front_matter_line(data))
-        out.append((path, text.rstrip("\n") + "\n" + _abbreviations_in(text, abbreviations)))
+        out.append((path, Rendered(text.rstrip("\n") + "\n" + _abbreviations_in(text, abbreviations), blocks.blocks)))
     return out
+
+
+def _helpers(ctx: PageContext) -> dict:
+    """What a template sees of its page: the site and the page's helpers."""
+    return dict(site=ctx.site, page=ctx, href=ctx.href, cite=ctx.cite, prose=ctx.prose, entity_link=ctx.entity_link,
+                sources=ctx.sources, ranked=ctx.ranked, basis=ctx.basis, text=ctx.text)
 
 
 def _abbreviations(site: Site) -> list[tuple[str, str]]:

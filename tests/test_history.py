@@ -124,7 +124,7 @@ def test_each_fact_shows_its_history(repo_build: Path):
     changed", and a fact only ever added has one line saying when."""
     page = (repo_build / "site" / "topics" / "talks" / "index.html").read_text(encoding="utf-8")
     block = re.search(r'<div class="fact[^"]*" id="critics">(.*?)</div>', page, re.S).group(0)
-    details = block[block.index('<details class="history">'):]
+    details = block[block.index('<details class="history" data-search-exclude>'):]
     assert "<summary>History</summary>" in details
     text = visible(details)
     assert text.index("1 February 2026: changed") < text.index("10 January 2026: added")
@@ -191,7 +191,7 @@ def test_cap_is_applied_and_said(tmp_path: Path):
     assert newest == {"talks-resume": "added", "harbour-notice": "removed"}  # compared with the baseline
     site, _ = pipeline.load(project / "seeds")
     site.history = capped
-    page = render_site(site)["changes.md"]
+    page = render_site(site)["changes.md"].markdown
     assert "2 commits that changed it, the last 2 only; older changes are not shown." in page
 
 

@@ -60,7 +60,7 @@ def test_deprecated_source_is_marked_without_claims():
     page = _render_with(edited)["topics/talks.md"]
     block = page[page.index('id="boats"'):page.index('id="harbour-notice"')]
     assert "Sources differ" not in block
-    source_line = next(line for line in block.splitlines() if line.startswith("<small data-search-exclude>Source:"))
+    source_line = next(line for line in block.splitlines() if line.startswith("<p><small data-search-exclude>Source:"))
     assert source_line.index("Harbour Monitor") < source_line.index("Rumour Mill")
     assert "Deprecated source</span>" in source_line
 
@@ -75,7 +75,7 @@ def test_event_disagreement_is_shown():
     assert edited != sheet
     timeline = _render_with(edited)["timeline.md"]
     line = next(line for line in timeline.splitlines()
-                if line.startswith("- ") and "Delegates meet in Washington" in line)
+                if line.startswith("<li>") and "Delegates meet in Washington" in line)
     assert "Sources differ:" in line
     assert line.index("On Monday.") < line.index("Rumour Mill") < line.index("On Sunday.")
     assert "Deprecated source" in line

@@ -1,0 +1,143 @@
+"""The blocks the generator writes as HTML (facts, quotes, events, paragraphs, who's who entries).
+
+MkDocs checks the links of Markdown, not those inside HTML, so the links of these blocks are checked
+here on built sites: every one must reach a page and an anchor that exist, with MkDocs's default
+directory URLs and without them. Passing the blocks through Markdown whole must give what Markdown
+makes of them when it parses them, as a builder without the hook does (`generator render`)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+from mkdocs.utils import get_relative_url
+
+from generator import blockstash, pipeline, urls
+from tests.helpers import ROOT, make_project, mkdocs_build
+
+FRONT_MATTER = re.compile(r"---\n.*?\n---\n", re.S)
+
+
+def _lines(html: str) -> str:
+    """HTML with blank lines and the spaces around line breaks gone, as the hook publishes it."""
+    return re.sub(r"\s*\n\s*", "\n", html)
+
+
+class _Links(HTMLParser):
+    """The `href`s and the ids of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href") is not None:
+            self.hrefs.append(values["href"])
+
+
+def _parsed(page: Path, cache: dict[Path, _Links]) -> _Links:
+    if page not in cache:
+        cache[page] = _Links()
+        cache[page].feed(page.read_text(encoding="utf-8"))
+    return cache[page]
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every link between the site's own pages whose page or anchor does not exist."""
+    cache: dict[Path, _Links] = {}
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        for href in _parsed(page, cache).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("//"):
+                continue  # outside the site (background sources)
+            target = page
+            if parts.path:  # relative to the page, or to the site's root (the 404 page's links)
+                base = site if parts.path.startswith("/") else page.parent
+                target = Path(posixpath.normpath(posixpath.join(base.as_posix(), unquote(parts.path).lstrip("/"))))
+                if target.is_dir():
+                    target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {href} (no such page)")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in _parsed(target, cache).ids:
+                broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+    return broken
+
+
+def test_every_link_of_the_seed_site_reaches_its_page_and_anchor(seed_site: Path):
+    """Check that every link between pages of the seed site, HTML blocks and Markdown alike, reaches
+    an existing page and anchor (a link checker that finds nothing must also find a broken link)."""
+    assert broken_links(seed_site) == []
+    assert len(_parsed(seed_site / "topics" / "sdf" / "index.html", {}).hrefs) > 50
+
+
+def test_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path: Path):
+    """Check that the checker used above reports a link to a missing page and one to a missing anchor."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<p id="here"><a href="../b/">b</a> <a href="#gone">x</a>'
+                                               ' <a href="#here">ok</a> <a href="https://example.org/">out</a></p>')
+    assert broken_links(tmp_path) == ["a/index.html: ../b/ (no such page)", "a/index.html: #gone (no such anchor)"]
+
+
+def test_links_hold_without_directory_urls(tmp_path: Path):
+    """Check that with `use_directory_urls: false` (pages as `name.html`) every link still reaches its page and
+    anchor, and the HTML blocks' links are written that way too."""
+    project = make_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
+    built = mkdocs_build(project)
+    assert built.returncode == 0, built.stderr
+    site = project / "site"
+    assert broken_links(site) == []
+    topic = (site / "topics" / "sdf.html").read_text(encoding="utf-8")
+    assert 'href="../whos-who.html#syrian-democratic-forces"' in topic
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_addresses_match_the_ones_mkdocs_writes(directory_urls: bool):
+    """Check `urls` against MkDocs's own rules for every pair of the seed's generated pages."""
+    paths = list(pipeline.build(ROOT / "seeds").pages) + ["index.md", "about.md"]
+
+    def mkdocs_url(path: str) -> str:  # File.url in MkDocs 1.6
+        stem = path.removesuffix(".md")
+        if not directory_urls:
+            return stem + ".html"
+        parent, name = posixpath.split(stem)
+        return ((parent or ".") + "/") if name == "index" else stem + "/"
+
+    for start in paths:
+        for target in paths:
+            ours = urls.relative(urls.page_url(target, directory_urls), urls.page_url(start, directory_urls))
+            assert ours == get_relative_url(mkdocs_url(target), mkdocs_url(start)), (start, target)
+
+
+def test_passing_blocks_through_gives_what_markdown_makes_of_them():
+    """Check, page by page on the seed, that Markdown with the blocks passed through writes the HTML it
+    writes when it parses them, that every block was passed (none was left for Markdown to parse),
+    and that the ids collected from them are those an HTML parser finds in them."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    result = pipeline.build(ROOT / "seeds")
+    extensions = [e for e in config.markdown_extensions if not isinstance(e, blockstash.PassBlocks)]
+    assert result.blocks, "the seed's pages have HTML blocks"
+    for path, text in result.pages.items():
+        body = FRONT_MATTER.sub("", text, count=1)
+        parsed = markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs).convert(body)
+        blocks = result.blocks.get(path, [])
+        with blockstash.passing(blocks) as passed:
+            converted = markdown.Markdown(extensions=[*extensions, blockstash.PassBlocks()],
+                                          extension_configs=config.mdx_configs).convert(body)
+        assert _lines(converted) == _lines(parsed), path
+        assert passed.blocks == len(blocks), path
+        found = _Links()
+        found.feed("\n".join(blocks))
+        assert passed.ids == found.ids, path
