@@ -50,6 +50,10 @@ class PassBlocks(Extension):
         # After whitespace is normalised (30), before MkDocs's raw-HTML scan (21) and Markdown's (20).
         md.preprocessors.register(_Stash(md), "generator_blocks", 29)
 
+    def __repr__(self) -> str:
+        # The same in every build of a process: the preview keys its reused pages on the extensions.
+        return "generator.blockstash.PassBlocks()"
+
 
 class _Stash(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:

@@ -164,8 +164,12 @@ def on_post_page(output: str, page, config) -> str:
 def on_files(files, config):
     for path, content in _state["pages"].items():
         files.append(File.generated(config, path, content=content))
-    pagecache.remember(files, config, _state["blocks"])
+    pagecache.remember(files, config, _blocks_of)
     return files
+
+
+def _blocks_of(src_uri: str) -> list[str]:
+    return pipeline.blocks_of(_state["pages"].get(src_uri, ""), _state["blocks"].get(src_uri, ()))
 
 
 def on_nav(nav, config, files):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from mkdocs.commands import build as mkdocs_build
@@ -30,15 +31,15 @@ log = logging.getLogger("mkdocs.hooks.generator")
 
 _renders: dict[str, Any] = {"files": None, "config": None, "context": None, "current": {}, "previous": {},
                             "worker": None, "shared": set(), "from_worker": {},
-                            "reuse": False, "blocks": {}}
+                            "reuse": False, "blocks": lambda src_uri: []}
 _convert = Page.render  # MkDocs's own conversion, before `install` wraps it
 _build_page = mkdocs_build._build_page  # and its page writer, likewise
 _written: dict[str, Any] = {"worker": None, "shared": set(), "done": {}, "nav": None, "env": None}
 
 
-def remember(files, config, blocks: dict[str, list[str]]) -> None:
+def remember(files, config, blocks: Callable[[str], list[str]]) -> None:
     """What a page's HTML depends on besides its own Markdown: where every page lands, and the config.
-    `blocks`: the HTML blocks of each generated page, passed through Markdown whole (`blockstash`)."""
+    `blocks(src_uri)`: the HTML blocks of a generated page, passed through Markdown whole (`blockstash`)."""
     if _renders["reuse"]:
         themecache.new_build(config, _search_entries(config))
     _renders.update(files=files, config=config, previous=_renders["current"], current={}, blocks=blocks, context=hash((
@@ -87,7 +88,7 @@ def _key(page: Page) -> tuple:
 
 
 def _converted(page: Page, config, files) -> tuple:
-    with blockstash.passing(_renders["blocks"].get(page.file.src_uri, ())) as passed:
+    with blockstash.passing(_renders["blocks"](page.file.src_uri)) as passed:
         _convert(page, config, files)
     links = None if page.links_to_anchors is None else \
         {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}

@@ -24,8 +24,12 @@ class Result:
     pages: dict[str, str]
     warnings: list[Problem]
     files: dict[str, str] = field(default_factory=dict)  # published as they are: data/*.json, data/*.csv
-    # A page's HTML blocks, each verbatim in its Markdown: a builder may pass them through unparsed.
-    blocks: dict[str, list[str]] = field(default_factory=dict)
+    # Where a page's HTML blocks are in its Markdown, (start, end): a builder may pass them through unparsed.
+    blocks: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def html_blocks(self, path: str) -> list[str]:
+        """The HTML blocks of a page, in order, each as it is in the page's Markdown."""
+        return blocks_of(self.pages.get(path, ""), self.blocks.get(path, ()))
 
     @property
     def outputs(self) -> dict[str, str]:
@@ -78,6 +82,10 @@ def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = 
     finally:
         if collecting:
             gc.enable()
+
+
+def blocks_of(markdown: str, spans) -> list[str]:
+    return [markdown[start:end] for start, end in spans]
 
 
 def epoch(site: Site) -> int:

@@ -13,6 +13,7 @@ import html
 import itertools
 import posixpath
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -268,27 +269,42 @@ def _actors_svg(site: Site) -> Markup:
 
 @dataclass
 class Rendered:
-    """A page's Markdown, and the HTML blocks in it, in order (each is in the Markdown verbatim)."""
+    """A page's Markdown, and where its HTML blocks are in it: (start, end) offsets, in order."""
 
     markdown: str
-    blocks: list[str]
+    blocks: list[tuple[int, int]]
 
 
 class _Recorder:
-    """The HTML blocks module as page templates call it: it keeps each block it hands out."""
+    """The HTML blocks module as page templates call it: each block goes into the page as a token,
+    so that the rest of the page (its Markdown) can be looked at without the blocks, and the blocks
+    are put in place at the end, where their offsets are known without searching."""
 
-    def __init__(self, module) -> None:
+    def __init__(self, module, token: str) -> None:
         self._module = module
+        self._token = token
         self.blocks: list[str] = []
 
     def __getattr__(self, name: str) -> Callable[..., Markup]:
         macro = getattr(self._module, name)
 
         def block(*args, **kwargs) -> Markup:
-            html_block = macro(*args, **kwargs)
-            self.blocks.append(str(html_block).strip("\n"))
-            return html_block
+            self.blocks.append(str(macro(*args, **kwargs)))
+            return Markup(self._token % (len(self.blocks) - 1))
         return block
+
+    def fill(self, skeleton: str, tokens: re.Pattern[str]) -> tuple[str, list[tuple[int, int]]]:
+        """`skeleton` with each token replaced by its block; each block's offsets, newlines around it left out."""
+        pieces = tokens.split(skeleton)  # text, block number, text, block number, …, text
+        spans = []
+        at = 0
+        for i in range(1, len(pieces), 2):
+            at += len(pieces[i - 1])
+            block = pieces[i] = self.blocks[int(pieces[i])]
+            start = at + len(block) - len(block.lstrip("\n"))
+            spans.append((start, start + len(block.strip("\n"))))
+            at += len(block)
+        return "".join(pieces), spans
 
 
 def render_site(site: Site, env: Environment | None = None, *, parallel: bool = False, directory_urls: bool = True,
@@ -327,15 +343,20 @@ _SHARED: dict = {}  # what `_render_share` needs, set before a worker is forked 
 def _render_share(numbers: list[int]) -> list[tuple[str, Rendered]]:
     site, env, todo, abbreviations = (_SHARED[k] for k in ("site", "env", "todo", "abbreviations"))
     blocks_template = _SHARED["html_env"].get_template("_blocks.html.j2")
+    # A token no input can forge: NUL characters around a number this process drew at random.
+    nonce = secrets.token_hex(8)
+    token, tokens = f"\0{nonce}:%d\0", re.compile(f"\0{nonce}:(\\d+)\0")
     out = []
     for number in numbers:
         path, template, extra = todo[number]
         ctx = PageContext(site=site, path=path, directory_urls=_SHARED["directory_urls"], glossary=_SHARED["glossary"])
-        blocks = _Recorder(blocks_template.make_module(_helpers(ctx.as_html())))
-        text = env.get_template(template).render(_helpers(ctx), blocks=blocks, **extra)
-        data = structured.article(site, path, text, ctx.cited, ctx.linked)
-        text = structured.with_front_matter(text, structured.front_matter_line(data))
-        out.append((path, Rendered(text.rstrip("\n") + "\n" + _abbreviations_in(text, abbreviations), blocks.blocks)))
+        blocks = _Recorder(blocks_template.make_module(_helpers(ctx.as_html())), token)
+        skeleton = env.get_template(template).render(_helpers(ctx), blocks=blocks, **extra)
+        data = structured.article(site, path, skeleton, ctx.cited, ctx.linked)
+        skeleton = structured.with_front_matter(skeleton, structured.front_matter_line(data))
+        # The blocks carry their own tooltips: only the Markdown around them needs abbreviation lines.
+        skeleton = skeleton.rstrip("\n") + "\n" + _abbreviations_in(skeleton, abbreviations)
+        out.append((path, Rendered(*blocks.fill(skeleton, tokens))))
     return out
 
 

@@ -132,7 +132,7 @@ def test_passing_blocks_through_gives_what_markdown_makes_of_them():
     for path, text in result.pages.items():
         body = FRONT_MATTER.sub("", text, count=1)
         parsed = markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs).convert(body)
-        blocks = result.blocks.get(path, [])
+        blocks = result.html_blocks(path)
         with blockstash.passing(blocks) as passed:
             converted = markdown.Markdown(extensions=[*extensions, blockstash.PassBlocks()],
                                           extension_configs=config.mdx_configs).convert(body)
