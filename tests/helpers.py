@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases"
@@ -55,3 +58,53 @@ def fact_div(page: str, fact_id: str) -> str:
     match = re.search(r'<div class="fact[^"]*" id="' + fact_id + r'">(.*?)</div>', page, re.DOTALL)
     assert match, f"no fact {fact_id}"
     return match.group(0)
+
+
+class LinksAndIds(HTMLParser):
+    """The `href`s and the ids of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href") is not None:
+            self.hrefs.append(values["href"])
+
+    @classmethod
+    def of(cls, page: Path) -> LinksAndIds:
+        found = cls()
+        found.feed(page.read_text(encoding="utf-8"))
+        return found
+
+
+def _parsed(page: Path, cache: dict[Path, LinksAndIds]) -> LinksAndIds:
+    if page not in cache:
+        cache[page] = LinksAndIds.of(page)
+    return cache[page]
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every link between the site's own pages whose page or anchor does not exist."""
+    cache: dict[Path, LinksAndIds] = {}
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        for href in _parsed(page, cache).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("//"):
+                continue  # outside the site (background sources)
+            target = page
+            if parts.path:  # relative to the page, or to the site's root (the 404 page's links)
+                base = site if parts.path.startswith("/") else page.parent
+                target = Path(posixpath.normpath(posixpath.join(base.as_posix(), unquote(parts.path).lstrip("/"))))
+                if target.is_dir():
+                    target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {href} (no such page)")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in _parsed(target, cache).ids:
+                broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+    return broken

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import markdown
 import pytest
@@ -19,7 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.utils import get_relative_url
 
 from generator import blockstash, pipeline, urls
-from tests.helpers import ROOT, make_project, mkdocs_build
+from tests.helpers import ROOT, LinksAndIds, broken_links, make_project, mkdocs_build
 
 FRONT_MATTER = re.compile(r"---\n.*?\n---\n", re.S)
 
@@ -29,56 +27,11 @@ def _lines(html: str) -> str:
     return re.sub(r"\s*\n\s*", "\n", html)
 
 
-class _Links(HTMLParser):
-    """The `href`s and the ids of one page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.hrefs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        if tag == "a" and values.get("href") is not None:
-            self.hrefs.append(values["href"])
-
-
-def _parsed(page: Path, cache: dict[Path, _Links]) -> _Links:
-    if page not in cache:
-        cache[page] = _Links()
-        cache[page].feed(page.read_text(encoding="utf-8"))
-    return cache[page]
-
-
-def broken_links(site: Path) -> list[str]:
-    """Every link between the site's own pages whose page or anchor does not exist."""
-    cache: dict[Path, _Links] = {}
-    broken = []
-    for page in sorted(site.rglob("*.html")):
-        for href in _parsed(page, cache).hrefs:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith("//"):
-                continue  # outside the site (background sources)
-            target = page
-            if parts.path:  # relative to the page, or to the site's root (the 404 page's links)
-                base = site if parts.path.startswith("/") else page.parent
-                target = Path(posixpath.normpath(posixpath.join(base.as_posix(), unquote(parts.path).lstrip("/"))))
-                if target.is_dir():
-                    target = target / "index.html"
-            if not target.is_file():
-                broken.append(f"{page.relative_to(site)}: {href} (no such page)")
-            elif parts.fragment and target.suffix == ".html" and parts.fragment not in _parsed(target, cache).ids:
-                broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
-    return broken
-
-
 def test_every_link_of_the_seed_site_reaches_its_page_and_anchor(seed_site: Path):
     """Check that every link between pages of the seed site, HTML blocks and Markdown alike, reaches
     an existing page and anchor (a link checker that finds nothing must also find a broken link)."""
     assert broken_links(seed_site) == []
-    assert len(_parsed(seed_site / "topics" / "sdf" / "index.html", {}).hrefs) > 50
+    assert len(LinksAndIds.of(seed_site / "topics" / "sdf" / "index.html").hrefs) > 50
 
 
 def test_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path: Path):
@@ -138,6 +91,6 @@ def test_passing_blocks_through_gives_what_markdown_makes_of_them():
                                           extension_configs=config.mdx_configs).convert(body)
         assert _lines(converted) == _lines(parsed), path
         assert passed.blocks == len(blocks), path
-        found = _Links()
+        found = LinksAndIds()
         found.feed("\n".join(blocks))
         assert passed.ids == found.ids, path

@@ -11,7 +11,7 @@ import pytest
 from benchmarks import synth
 from generator import pipeline
 from generator.model import DIRECTORY_PAGE_MAX, Site, _trie, initial
-from tests.helpers import ROOT, generator, make_project, mkdocs_build, visible
+from tests.helpers import ROOT, broken_links, generator, make_project, mkdocs_build, visible
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,13 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Site]:
 
 def _html(site_dir: Path, page: str) -> str:
     return (site_dir / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_link_of_the_paged_site_reaches_its_page_and_anchor(paged_site):
+    """Check that on a site with paged directories (who's who by letter, timeline by year, numbered figures)
+    every link between pages, those written as HTML included, reaches an existing page and anchor."""
+    site_dir, _ = paged_site
+    assert broken_links(site_dir) == []
 
 
 def test_long_whos_who_is_split_by_initial_letter(paged_site):
