@@ -16,6 +16,7 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -87,6 +88,11 @@ def _relative(target: str, start: str) -> str:
     return posixpath.relpath(target, start)
 
 
+@functools.lru_cache(maxsize=65536)
+def _fragment(anchor: str) -> str:
+    return "#" + quote(anchor, safe="-._~!$'()*+,;=:@/?")
+
+
 # Badges repeated on every fact, event and citation. Python rather than template macros: at a thousand
 # articles they are drawn a hundred thousand times, and a Jinja macro call costs ten times a method's.
 # Search leaves them out, like citation and history lines: a record is found by its own words, and a
@@ -130,7 +136,9 @@ class PageContext:
         return self.glossary(value) if self.glossary is not None else escape.html_text(value)
 
     def href(self, target: str, anchor: str = "") -> Markup:
-        fragment = f"#{anchor}" if anchor else ""
+        # Ids are slugs (the schema's pattern); HTML links quote them all the same, as paths are quoted
+        # (`urls.page_url`), so that no input can end the attribute.
+        fragment = (_fragment(anchor) if self.html else f"#{anchor}") if anchor else ""
         if target == self.path:
             return Markup(fragment)
         if self.html:

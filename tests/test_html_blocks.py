@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.utils import get_relative_url
 
 from generator import blockstash, pipeline, urls
+from generator.render import PageContext
 from tests.helpers import ROOT, LinksAndIds, broken_links, make_project, mkdocs_build
 
 FRONT_MATTER = re.compile(r"---\n.*?\n---\n", re.S)
@@ -94,3 +95,12 @@ def test_passing_blocks_through_gives_what_markdown_makes_of_them():
         found = LinksAndIds()
         found.feed("\n".join(blocks))
         assert passed.ids == found.ids, path
+
+
+def test_html_links_cannot_end_their_attribute():
+    """Check that a link written as HTML quotes its anchor: ids are slugs by the schema, but one that is not
+    (say, from a future field) still cannot end the `href` and add an attribute."""
+    site, _ = pipeline.load(ROOT / "seeds")
+    page = PageContext(site=site, path="topics/sdf.md").as_html()
+    assert page.href("whos-who.md", 'x" onclick="y') == "../../whos-who/#x%22%20onclick=%22y"
+    assert page.link(page.text("<b>"), "about.md") == '<a href="../../about/">&lt;b&gt;</a>'
