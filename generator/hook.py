@@ -18,7 +18,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from generator import blockstash, pagecache, pipeline
+from generator import blockstash, pagecache, pipeline, workers
 from generator.errors import InputError, Problems
 from generator.write import collisions
 
@@ -43,8 +43,11 @@ def on_config(config):
 def on_pre_build(config) -> None:
     seeds = Path(config.config_file_path).parent / "seeds"
     try:
+        # Under serve, the helper process renders half the pages once the site is large enough (the
+        # last build's size says); a build forks a worker instead.
+        helper = _state["serving"] and workers.wanted(len(_state["pages"]))
         result = pipeline.build(seeds, with_history=True, parallel=not _state["serving"],
-                                directory_urls=config.use_directory_urls)
+                                directory_urls=config.use_directory_urls, helper=helper)
         problems = Problems()
         collisions(result.outputs, Path(config.docs_dir), problems)
         problems.raise_if_errors()
@@ -61,6 +64,8 @@ def on_pre_build(config) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = str(pipeline.epoch(result.site))
     _state["pages"] = result.outputs  # pages and data files alike become virtual files
     _state["blocks"] = result.blocks
+    if _state["serving"] and workers.wanted(len(result.pages)):
+        _warm_helper()
     _state["topics"] = [f"topics/{t.id}.md" for t in result.site.topics]
     config.nav = _with_topics(config.nav, _state["topics"])
 
@@ -166,6 +171,13 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=content))
     pagecache.remember(files, config, _blocks_of)
     return files
+
+
+def _warm_helper() -> None:
+    try:  # started now, it is ready by the first save
+        workers.Helper.warm()
+    except RuntimeError:
+        pass
 
 
 def _blocks_of(src_uri: str) -> list[str]:

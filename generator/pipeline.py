@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import coverage, export, freshness, history
+from . import coverage, export, freshness, history, workers
 from .articles import read_articles
 from .checks import check
-from .errors import Problem, Problems
+from .errors import InputError, Problem, Problems
 from .factsheet import read_factsheet
 from .model import Site
-from .render import render_site
+from .render import render_half, render_site
 
 SEEDS = Path("seeds")
 
@@ -60,28 +62,86 @@ def load(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = N
 
 
 def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = None,
-          with_history: bool = False, parallel: bool = False, directory_urls: bool = True) -> Result:
+          with_history: bool = False, parallel: bool = False, directory_urls: bool = True,
+          helper: bool = False) -> Result:
     """Check and render. `with_history` reads the facts' git history (the MkDocs hook and
     `generator render` do; golden tests do not, so their pages never depend on commits).
     `parallel` lets a forked worker render half the pages: only from a single-threaded process.
-    `directory_urls`: the builder's `use_directory_urls`, for the links written as HTML."""
+    `helper` has the serve process's helper (`workers.Helper`) read the inputs too, at the same time,
+    and render half the pages. `directory_urls`: the builder's `use_directory_urls`, for the links
+    written as HTML."""
     # Python's cyclic garbage collector walks every live object again and again while millions are
     # made (the YAML nodes alone): a quarter of a large build, and the reason it grew faster than
     # the fact sheet. A build makes no garbage cycles worth collecting before it returns.
     collecting = gc.isenabled()
     gc.disable()
     try:
+        share = _ask_helper(seeds, strict, today, with_history, directory_urls) if helper else None
+        before = _inputs(seeds) if share else {}
         site, warnings = load(seeds, strict=strict, today=today)
         if with_history:
             site.history = history.read(seeds / "factsheet.yaml")
         files: dict[str, str] = {}
         rendered = render_site(site, parallel=parallel, directory_urls=directory_urls,
-                               meanwhile=lambda: files.update(export.files(site)))
+                               meanwhile=lambda: files.update(export.files(site)),
+                               helper=(share, _signature(before, seeds, site)) if share else None)
         return Result(site=site, pages={path: page.markdown for path, page in rendered.items()}, warnings=warnings,
                       files=files, blocks={path: page.blocks for path, page in rendered.items() if page.blocks})
     finally:
         if collecting:
             gc.enable()
+
+
+def _ask_helper(*args) -> Future | None:
+    try:
+        return workers.Helper.submit(_helper_share, *args)
+    except RuntimeError:  # the helper could not be started or has died: this build goes without
+        return None
+
+
+def _helper_share(seeds: Path, strict: bool, today: dt.date | None, with_history: bool,
+                  directory_urls: bool) -> tuple[str, list] | None:
+    """In the helper: read and check the inputs, as the serving process does at the same time, and render
+    every other page. With the signature of what was read, which must be what the serving process read."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        before = _inputs(seeds)
+        site, _ = load(seeds, strict=strict, today=today)
+        if with_history:
+            site.history = history.read(seeds / "factsheet.yaml")
+        signature = _signature(before, seeds, site)
+        return (signature, render_half(site, directory_urls)) if signature else None
+    except InputError:
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _inputs(seeds: Path) -> dict[str, tuple[int, int]]:
+    """Every input file's size and time of change."""
+    out = {}
+    for path in sorted(seeds.rglob("*")):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        out[path.relative_to(seeds).as_posix()] = (info.st_mtime_ns, info.st_size)
+    return out
+
+
+def _signature(before: dict[str, tuple[int, int]], seeds: Path, site: Site) -> str | None:
+    """What a process read and the day it took as today (which facts are past review) and the history it
+    found, as one digest; None where an input changed while it was read (a save during the read)."""
+    after = _inputs(seeds)
+    if after != before:
+        return None
+    # The history's changes follow from its commits (the same code reads the same git objects).
+    commits = [(e.commit, e.readable) for e in site.history.entries]
+    text = repr((sorted(after.items()), site.today.isoformat(), site.history.available, site.history.reason,
+                 site.history.capped, commits))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def blocks_of(markdown: str, spans) -> list[str]:

@@ -15,6 +15,7 @@ import posixpath
 import re
 import secrets
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -316,33 +317,62 @@ class _Recorder:
 
 
 def render_site(site: Site, env: Environment | None = None, *, parallel: bool = False, directory_urls: bool = True,
-                meanwhile: Callable[[], object] | None = None) -> dict[str, Rendered]:
+                meanwhile: Callable[[], object] | None = None,
+                helper: tuple[Future, str | None] | None = None) -> dict[str, Rendered]:
     """Path → Markdown and blocks for every generated page. `parallel`: every other page is rendered by a forked
-    worker where `workers.wanted` allows it (only where this process runs a single thread). `meanwhile`
-    is called after this process's own pages, while the worker may still be rendering. `directory_urls`
-    is the builder's `use_directory_urls`: the links in HTML blocks are written as it publishes pages."""
-    todo = pages(site)
-    abbreviations = _abbreviations(site)
-    # Later lines win, as in Markdown, where each `*[name]: …` line overwrites the one before.
-    glossary = escape.Glossary({name: line.split("]: ", 1)[1] for name, line in abbreviations})
-    _SHARED.update(site=site, env=env or shared_environment(), html_env=shared_html_environment(), todo=todo,
-                   abbreviations=abbreviations, glossary=glossary, directory_urls=directory_urls)
+    worker where `workers.wanted` allows it (only where this process runs a single thread). `helper`: the
+    serve helper's pending share (`render_half` of the inputs it read) and the signature of what this
+    process read; its pages are used where it read the same, else rendered here. `meanwhile` is called
+    after this process's own pages, while the worker may still be rendering. `directory_urls` is the
+    builder's `use_directory_urls`: the links in HTML blocks are written as it publishes pages."""
+    todo = _prepare(site, env, directory_urls)
     numbers = list(range(len(todo)))
-    worker = None
-    if parallel and workers.wanted(len(todo)):
-        worker = workers.Worker(_render_share, numbers[1::2])
-        numbers = numbers[0::2]
+    theirs = numbers[1::2] if helper is not None or (parallel and workers.wanted(len(todo))) else []
+    numbers = numbers[0::2] if theirs else numbers
+    worker = workers.Worker(_render_share, theirs) if theirs and helper is None else None
     try:
         done = dict(_render_share(numbers))
         if meanwhile is not None:
             meanwhile()
         if worker is not None:
             done.update(worker.result())
+        elif helper is not None:
+            done.update(_from_helper(*helper, [todo[i][0] for i in theirs]) or _render_share(theirs))
     finally:
         if worker is not None:
             worker.stop()
         _SHARED.clear()
     return {path: done[path] for path, _, _ in todo}  # in page order, whoever rendered them
+
+
+def render_half(site: Site, directory_urls: bool) -> list[tuple[str, Rendered]]:
+    """Every other page (the second, the fourth, …): the serve helper's share."""
+    todo = _prepare(site, None, directory_urls)
+    try:
+        return _render_share(list(range(len(todo)))[1::2])
+    finally:
+        _SHARED.clear()
+
+
+def _prepare(site: Site, env: Environment | None, directory_urls: bool) -> list[tuple[str, str, dict]]:
+    todo = pages(site)
+    abbreviations = _abbreviations(site)
+    # Later lines win, as in Markdown, where each `*[name]: …` line overwrites the one before.
+    glossary = escape.Glossary({name: line.split("]: ", 1)[1] for name, line in abbreviations})
+    _SHARED.update(site=site, env=env or shared_environment(), html_env=shared_html_environment(), todo=todo,
+                   abbreviations=abbreviations, glossary=glossary, directory_urls=directory_urls)
+    return todo
+
+
+def _from_helper(share: Future, signature: str | None, paths: list[str]) -> list[tuple[str, Rendered]] | None:
+    """The helper's pages, if it read what this process read and rendered the pages asked of it."""
+    try:
+        result = share.result()
+    except Exception:  # noqa: BLE001 - the helper died or failed: this process renders its pages
+        return None
+    if result is None or signature is None or result[0] != signature or [p for p, _ in result[1]] != paths:
+        return None
+    return result[1]
 
 
 _SHARED: dict = {}  # what `_render_share` needs, set before a worker is forked so that it has it too

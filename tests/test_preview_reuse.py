@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT, make_project, run, tree_bytes
 
 # Builds as `mkdocs serve` does (the hook's serve mode: renders and themed pages reused), once per site
@@ -34,15 +36,17 @@ print(json.dumps(reused))
 """
 
 
-def serve_builds(project: Path, sites: list[Path], edits: list[tuple[str, str]]) -> list[int]:
-    result = run([sys.executable, "-c", SERVE_BUILDS, json.dumps(edits), *map(str, sites)], project)
+def serve_builds(project: Path, sites: list[Path], edits: list[tuple[str, str]], **env: str) -> list[int]:
+    result = run([sys.executable, "-c", SERVE_BUILDS, json.dumps(edits), *map(str, sites)], project, **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def test_preview_after_edits_is_the_site_built_from_the_edited_inputs(tmp_path):
+@pytest.mark.parametrize("jobs", ["", "2"], ids=["one-process", "with-helper"])
+def test_preview_after_edits_is_the_site_built_from_the_edited_inputs(tmp_path, jobs):
     """A summary edit (a few pages change) and a title edit (the navigation changes, so every page does):
-    after each, the served site equals a first build of the same inputs, search index included."""
+    after each, the served site equals a first build of the same inputs, search index included. With
+    EXPLAINER_JOBS=2 the serve helper process renders half the pages of every build."""
     edits = [("the fall of Assad has reshaped alliances", "the fall of Assad has reshaped the alliances"),
              ('title: "Post-Assad Syria"', 'title: "Syria after Assad"')]
     served = make_project(tmp_path / "served", ROOT / "seeds")
@@ -50,7 +54,7 @@ def test_preview_after_edits_is_the_site_built_from_the_edited_inputs(tmp_path):
     sheet = (served / "seeds" / "factsheet.yaml").read_text(encoding="utf-8")
     assert all(old in sheet for old, _ in edits), "the edits must match the fixture"
     sites = [tmp_path / f"served-{i}" for i in range(3)]
-    reused = serve_builds(served, sites, edits)
+    reused = serve_builds(served, sites, edits, EXPLAINER_JOBS=jobs)
     assert reused[0] == 0 and reused[1] > 0, reused  # the summary edit left most pages as they were
     for i in range(1, 3):
         (fresh / "seeds" / "factsheet.yaml").write_text((served / "seeds" / "factsheet.yaml").read_text(

@@ -4,9 +4,12 @@ same site and the same warnings as in one process."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +73,68 @@ def test_the_generator_runs_without_importing_mkdocs():
              "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))")
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_serve_helper_renders_what_one_process_renders():
+    """Check that the serve helper (a process of its own, which reads the inputs itself) renders every
+    other page as this process would, and signs what it read as this process does."""
+    alone = pipeline.build(ROOT / "seeds", with_history=True)
+    before = pipeline._inputs(ROOT / "seeds")
+    site, _ = pipeline.load(ROOT / "seeds")
+    site.history = alone.site.history
+    signature, pages = workers.Helper.submit(pipeline._helper_share, ROOT / "seeds", False, None, True,
+                                             True).result(timeout=120)
+    assert signature == pipeline._signature(before, ROOT / "seeds", site)
+    assert [path for path, _ in pages] == list(alone.pages)[1::2]
+    assert [rendered.markdown for _, rendered in pages] == list(alone.pages.values())[1::2]
+    shared = pipeline.build(ROOT / "seeds", with_history=True, helper=True)
+    assert list(shared.outputs.items()) == list(alone.outputs.items())
+
+
+def test_a_save_while_the_inputs_are_read_changes_the_signature(tmp_path):
+    """Check that an input changed during a read leaves no signature, so neither process's pages are
+    mixed with the other's."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    site, _ = pipeline.load(seeds)
+    before = pipeline._inputs(seeds)
+    assert pipeline._signature(before, seeds, site) is not None
+    sheet = seeds / "factsheet.yaml"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert pipeline._signature(before, seeds, site) is None
+
+
+HELPER_THEN_WAIT = """
+import sys, time
+from generator import workers
+workers.Helper.submit(int).result(timeout=60)
+print(*workers.Helper._pool._processes, flush=True)
+time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")  # a zombie has ended
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_serve_helper_ends_when_the_serving_process_is_killed():
+    """Check that killing the serving process outright (no chance to stop its helper) still ends the helper,
+    so no process is left holding a copy of the site."""
+    serving = subprocess.Popen([sys.executable, "-c", HELPER_THEN_WAIT], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        helper = int(serving.stdout.readline())
+        assert _alive(helper)
+    finally:
+        serving.kill()
+        serving.wait()
+    for _ in range(50):
+        if not _alive(helper):
+            break
+        time.sleep(0.1)
+    assert not _alive(helper)
