@@ -75,6 +75,7 @@ class Helper:
         if cls._pool is None:
             cls._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_helper_started, initargs=(os.getpid(),))
+            atexit.unregister(cls.stop)  # once, however many times the helper was started again
             atexit.register(cls.stop)
         try:
             return cls._pool.submit(function, *args)
