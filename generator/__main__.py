@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import coverage, pipeline
+from . import coverage, pipeline, urls
 from .errors import InputError, Problems
 from .schema import FactSheet
 from .write import collisions, write_pages
@@ -66,11 +66,14 @@ def check(seeds: Path, strict: bool) -> None:
               help="Folder to write the generated Markdown into.")
 @click.option("--docs", type=click.Path(path_type=Path, file_okay=False), default=Path("docs"),
               show_default=True, help="Hand-written pages that generated ones must not shadow.")
-@click.option("--directory-urls/--no-directory-urls", default=True, show_default=True,
-              help="As `use_directory_urls` of the builder's mkdocs.yml: how the links written as HTML address pages.")
-def render(seeds: Path, out: Path, docs: Path, directory_urls: bool) -> None:
+@click.option("--html-links", type=click.Choice(urls.LINK_STYLES), default="source", show_default=True,
+              help="How links inside the HTML blocks are written: as paths to Markdown files, like the Markdown "
+                   "links (for builders that resolve links in HTML too, such as Zensical), or as the addresses "
+                   "pages are published at, with `use_directory_urls` on or off (for builders that leave HTML "
+                   "alone, such as MkDocs without the hook).")
+def render(seeds: Path, out: Path, docs: Path, html_links: str) -> None:
     """Write the generated pages as Markdown files (for builders that ignore MkDocs hooks)."""
-    result = pipeline.build(seeds, with_history=True, parallel=True, directory_urls=directory_urls)
+    result = pipeline.build(seeds, with_history=True, parallel=True, html_links=html_links)
     problems = Problems()
     if docs.resolve() != out.resolve():
         collisions(result.outputs, docs, problems)

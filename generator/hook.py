@@ -18,7 +18,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from generator import blockstash, pagecache, pipeline, workers
+from generator import blockstash, pagecache, pipeline, urls, workers
 from generator.errors import InputError, Problems
 from generator.write import collisions
 
@@ -47,7 +47,7 @@ def on_pre_build(config) -> None:
         # last build's size says); a build forks a worker instead.
         helper = _state["serving"] and workers.wanted(len(_state["pages"]))
         result = pipeline.build(seeds, with_history=True, parallel=not _state["serving"],
-                                directory_urls=config.use_directory_urls, helper=helper)
+                                html_links=urls.link_style(config.use_directory_urls), helper=helper)
         problems = Problems()
         collisions(result.outputs, Path(config.docs_dir), problems)
         problems.raise_if_errors()

@@ -62,27 +62,26 @@ def load(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = N
 
 
 def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = None,
-          with_history: bool = False, parallel: bool = False, directory_urls: bool = True,
+          with_history: bool = False, parallel: bool = False, html_links: str = "directory",
           helper: bool = False) -> Result:
     """Check and render. `with_history` reads the facts' git history (the MkDocs hook and
     `generator render` do; golden tests do not, so their pages never depend on commits).
     `parallel` lets a forked worker render half the pages: only from a single-threaded process.
     `helper` has the serve process's helper (`workers.Helper`) read the inputs too, at the same time,
-    and render half the pages. `directory_urls`: the builder's `use_directory_urls`, for the links
-    written as HTML."""
+    and render half the pages. `html_links`: how links in HTML blocks are written (`urls.LINK_STYLES`)."""
     # Python's cyclic garbage collector walks every live object again and again while millions are
     # made (the YAML nodes alone): a quarter of a large build, and the reason it grew faster than
     # the fact sheet. A build makes no garbage cycles worth collecting before it returns.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        share = _ask_helper(seeds, strict, today, with_history, directory_urls) if helper else None
+        share = _ask_helper(seeds, strict, today, with_history, html_links) if helper else None
         before = _inputs(seeds) if share else {}
         site, warnings = load(seeds, strict=strict, today=today)
         if with_history:
             site.history = history.read(seeds / "factsheet.yaml")
         files: dict[str, str] = {}
-        rendered = render_site(site, parallel=parallel, directory_urls=directory_urls,
+        rendered = render_site(site, parallel=parallel, html_links=html_links,
                                meanwhile=lambda: files.update(export.files(site)),
                                helper=(share, _signature(before, seeds, site)) if share else None)
         return Result(site=site, pages={path: page.markdown for path, page in rendered.items()}, warnings=warnings,
@@ -100,7 +99,7 @@ def _ask_helper(*args) -> Future | None:
 
 
 def _helper_share(seeds: Path, strict: bool, today: dt.date | None, with_history: bool,
-                  directory_urls: bool) -> tuple[str, list] | None:
+                  html_links: str) -> tuple[str, list] | None:
     """In the helper: read and check the inputs, as the serving process does at the same time, and render
     every other page. With the signature of what was read, which must be what the serving process read."""
     collecting = gc.isenabled()
@@ -111,7 +110,7 @@ def _helper_share(seeds: Path, strict: bool, today: dt.date | None, with_history
         if with_history:
             site.history = history.read(seeds / "factsheet.yaml")
         signature = _signature(before, seeds, site)
-        return (signature, render_half(site, directory_urls)) if signature else None
+        return (signature, render_half(site, html_links)) if signature else None
     except InputError:
         return None
     finally:

@@ -124,7 +124,7 @@ class PageContext:
     linked: set[str] = field(default_factory=set)
     cited: list[Cite] = field(default_factory=list)  # every citation shown, for the page's JSON-LD
     html: bool = False
-    directory_urls: bool = True  # `use_directory_urls` of mkdocs.yml: where HTML links point
+    html_links: str = "directory"  # how links in HTML are written (`urls.LINK_STYLES`)
     glossary: escape.Glossary | None = None  # tooltips for HTML text; None: none
 
     def as_html(self) -> PageContext:
@@ -142,9 +142,10 @@ class PageContext:
         fragment = (_fragment(anchor) if self.html else f"#{anchor}") if anchor else ""
         if target == self.path:
             return Markup(fragment)
-        if self.html:
-            start = urls.page_url(self.path, self.directory_urls)
-            return Markup(urls.relative(urls.page_url(target, self.directory_urls), start) + fragment)
+        if self.html and self.html_links != "source":
+            directory = self.html_links == "directory"
+            start = urls.page_url(self.path, directory)
+            return Markup(urls.relative(urls.page_url(target, directory), start) + fragment)
         return Markup(_relative(target, posixpath.dirname(self.path) or ".") + fragment)
 
     def link(self, label: Markup, target: str, anchor: str = "") -> Markup:
@@ -316,16 +317,16 @@ class _Recorder:
         return "".join(pieces), spans
 
 
-def render_site(site: Site, env: Environment | None = None, *, parallel: bool = False, directory_urls: bool = True,
+def render_site(site: Site, env: Environment | None = None, *, parallel: bool = False, html_links: str = "directory",
                 meanwhile: Callable[[], object] | None = None,
                 helper: tuple[Future, str | None] | None = None) -> dict[str, Rendered]:
     """Path → Markdown and blocks for every generated page. `parallel`: every other page is rendered by a forked
     worker where `workers.wanted` allows it (only where this process runs a single thread). `helper`: the
     serve helper's pending share (`render_half` of the inputs it read) and the signature of what this
     process read; its pages are used where it read the same, else rendered here. `meanwhile` is called
-    after this process's own pages, while the worker may still be rendering. `directory_urls` is the
-    builder's `use_directory_urls`: the links in HTML blocks are written as it publishes pages."""
-    todo = _prepare(site, env, directory_urls)
+    after this process's own pages, while the worker may still be rendering. `html_links`: how the links
+    in HTML blocks are written (`urls.LINK_STYLES`), as the builder publishes pages or reads links."""
+    todo = _prepare(site, env, html_links)
     numbers = list(range(len(todo)))
     theirs = numbers[1::2] if helper is not None or (parallel and workers.wanted(len(todo))) else []
     numbers = numbers[0::2] if theirs else numbers
@@ -345,22 +346,24 @@ def render_site(site: Site, env: Environment | None = None, *, parallel: bool = 
     return {path: done[path] for path, _, _ in todo}  # in page order, whoever rendered them
 
 
-def render_half(site: Site, directory_urls: bool) -> list[tuple[str, Rendered]]:
+def render_half(site: Site, html_links: str) -> list[tuple[str, Rendered]]:
     """Every other page (the second, the fourth, …): the serve helper's share."""
-    todo = _prepare(site, None, directory_urls)
+    todo = _prepare(site, None, html_links)
     try:
         return _render_share(list(range(len(todo)))[1::2])
     finally:
         _SHARED.clear()
 
 
-def _prepare(site: Site, env: Environment | None, directory_urls: bool) -> list[tuple[str, str, dict]]:
+def _prepare(site: Site, env: Environment | None, html_links: str) -> list[tuple[str, str, dict]]:
+    if html_links not in urls.LINK_STYLES:
+        raise ValueError(f"html_links must be one of {urls.LINK_STYLES}, not {html_links!r}")
     todo = pages(site)
     abbreviations = _abbreviations(site)
     # Later lines win, as in Markdown, where each `*[name]: …` line overwrites the one before.
     glossary = escape.Glossary({name: line.split("]: ", 1)[1] for name, line in abbreviations})
     _SHARED.update(site=site, env=env or shared_environment(), html_env=shared_html_environment(), todo=todo,
-                   abbreviations=abbreviations, glossary=glossary, directory_urls=directory_urls)
+                   abbreviations=abbreviations, glossary=glossary, html_links=html_links)
     return todo
 
 
@@ -387,7 +390,7 @@ def _render_share(numbers: list[int]) -> list[tuple[str, Rendered]]:
     out = []
     for number in numbers:
         path, template, extra = todo[number]
-        ctx = PageContext(site=site, path=path, directory_urls=_SHARED["directory_urls"], glossary=_SHARED["glossary"])
+        ctx = PageContext(site=site, path=path, html_links=_SHARED["html_links"], glossary=_SHARED["glossary"])
         blocks = _Recorder(blocks_template.make_module(_helpers(ctx.as_html())), token)
         skeleton = env.get_template(template).render(_helpers(ctx), blocks=blocks, **extra)
         data = structured.article(site, path, skeleton, ctx.cited, ctx.linked)

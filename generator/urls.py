@@ -12,6 +12,15 @@ import functools
 import posixpath
 from urllib.parse import quote
 
+# How the links in HTML blocks are written: as the page is published with `use_directory_urls` on
+# ("directory", MkDocs's default) or off ("file"), or, like Markdown links, as the path of the target's
+# Markdown file ("source"), for builders that resolve the links in HTML as they do those in Markdown.
+LINK_STYLES = ("directory", "file", "source")
+
+
+def link_style(use_directory_urls: bool) -> str:
+    return "directory" if use_directory_urls else "file"
+
 
 @functools.lru_cache(maxsize=16384)
 def page_url(path: str, directory_urls: bool = True) -> str:

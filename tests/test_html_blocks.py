@@ -7,9 +7,11 @@ makes of them when it parses them, as a builder without the hook does (`generato
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import markdown
 import pytest
@@ -18,7 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from generator import blockstash, pipeline, urls
 from generator.render import PageContext
-from tests.helpers import ROOT, LinksAndIds, broken_links, make_project, mkdocs_build
+from tests.helpers import ROOT, LinksAndIds, broken_links, generator, make_project, mkdocs_build
 
 FRONT_MATTER = re.compile(r"---\n.*?\n---\n", re.S)
 
@@ -104,3 +106,30 @@ def test_html_links_cannot_end_their_attribute():
     page = PageContext(site=site, path="topics/sdf.md").as_html()
     assert page.href("whos-who.md", 'x" onclick="y') == "../../whos-who/#x%22%20onclick=%22y"
     assert page.link(page.text("<b>"), "about.md") == '<a href="../../about/">&lt;b&gt;</a>'
+
+
+def test_pages_rendered_for_other_builders_link_to_markdown_files(tmp_path: Path):
+    """Check that `generator render` (for builders such as Zensical, which resolve the links in HTML as those
+    in Markdown) writes every link of the HTML blocks as the path of a Markdown file it wrote or a
+    hand-written one, to an anchor that page has."""
+    project = make_project(tmp_path / "p")
+    rendered = generator(project, "render", "--seeds", "seeds", "--out", "out")
+    assert rendered.returncode == 0, rendered.stderr
+    out = project / "out"
+    pages = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
+    checked = 0
+    for path, text in pages.items():
+        for href in re.findall(r'<a href="([^"]*)"', text):
+            parts = urlsplit(html.unescape(href))
+            if parts.scheme or not parts.path:
+                continue  # a background source, or an anchor on the same page
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), unquote(parts.path)))
+            written = pages.get(target)
+            if written is None and (project / "docs" / target).is_file():
+                written = (project / "docs" / target).read_text(encoding="utf-8")
+            assert written is not None, (path, href)
+            if parts.fragment:
+                assert f'id="{parts.fragment}"' in written or f"{{ #{parts.fragment} }}" in written, (path, href)
+            checked += 1
+    assert checked > 200
+    assert '<a href="../whos-who.md#syrian-democratic-forces">' in pages["topics/sdf.md"]

@@ -83,7 +83,7 @@ def test_the_serve_helper_renders_what_one_process_renders():
     site, _ = pipeline.load(ROOT / "seeds")
     site.history = alone.site.history
     signature, pages = workers.Helper.submit(pipeline._helper_share, ROOT / "seeds", False, None, True,
-                                             True).result(timeout=120)
+                                             "directory").result(timeout=120)
     assert signature == pipeline._signature(before, ROOT / "seeds", site)
     assert [path for path, _ in pages] == list(alone.pages)[1::2]
     assert [rendered.markdown for _, rendered in pages] == list(alone.pages.values())[1::2]
