@@ -30,18 +30,8 @@ from .schema import Entity
 
 
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        undefined=StrictUndefined,
-        # Every `{{ … }}` goes through `finalize`, which escapes it for Markdown and HTML;
-        # autoescape keeps macro output and helper results (Markup) from being escaped twice.
-        autoescape=True,
-        finalize=escape.finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        bytecode_cache=FileSystemBytecodeCache(),  # templates compile once, like .pyc files
-    )
+    """The environment of the Markdown pages (`*.md.j2`)."""
+    env = _environment(escape.finalize)
     env.filters.update(md=escape.md, attr=escape.attr, url=escape.url, date=human_date,
                        json_ld=escape.json_ld, front=escape.front_matter)
     return env
@@ -50,18 +40,24 @@ def environment() -> Environment:
 def html_environment() -> Environment:
     """The environment of the blocks written as HTML (`*.html.j2`): every `{{ … }}` is escaped as HTML
     text, with glossary tooltips, by the page's own `text` (Markdown leaves those blocks alone)."""
-    env = Environment(
+    env = _environment(_html_text)
+    env.filters.update(attr=escape.attr, url=escape.url, date=human_date)
+    return env
+
+
+def _environment(finalize: Callable[..., object]) -> Environment:
+    return Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
+        # Every `{{ … }}` goes through `finalize`, which escapes it for where it lands;
+        # autoescape keeps macro output and helper results (Markup) from being escaped twice.
         autoescape=True,
-        finalize=_html_text,
+        finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=FileSystemBytecodeCache(),
+        bytecode_cache=FileSystemBytecodeCache(),  # templates compile once, like .pyc files
     )
-    env.filters.update(attr=escape.attr, url=escape.url, date=human_date)
-    return env
 
 
 @pass_context
