@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import coverage, export, freshness, history, workers
-from .articles import read_articles
+from .articles import ARTICLE_SUFFIX, read_articles
 from .checks import check
 from .errors import InputError, Problem, Problems
 from .factsheet import read_factsheet
@@ -119,9 +119,9 @@ def _helper_share(seeds: Path, strict: bool, today: dt.date | None, with_history
 
 
 def _inputs(seeds: Path) -> dict[str, tuple[int, int]]:
-    """Every input file's size and time of change."""
+    """The size and time of change of every file `load` reads (an editor's swap file is none of them)."""
     out = {}
-    for path in sorted(seeds.rglob("*")):
+    for path in [seeds / "factsheet.yaml", *sorted((seeds / "articles").glob(f"*{ARTICLE_SUFFIX}"))]:
         try:
             info = path.stat()
         except OSError:
