@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import hashlib
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,26 +71,37 @@ def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = 
     `parallel` lets a forked worker render half the pages: only from a single-threaded process.
     `helper` has the serve process's helper (`workers.Helper`) read the inputs too, at the same time,
     and render half the pages. `html_links`: how links in HTML blocks are written (`urls.LINK_STYLES`)."""
-    # Python's cyclic garbage collector walks every live object again and again while millions are
-    # made (the YAML nodes alone): a quarter of a large build, and the reason it grew faster than
-    # the fact sheet. A build makes no garbage cycles worth collecting before it returns.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with _no_garbage_collection():
         share = _ask_helper(seeds, strict, today, with_history, html_links) if helper else None
         before = _inputs(seeds) if share else {}
-        site, warnings = load(seeds, strict=strict, today=today)
-        if with_history:
-            site.history = history.read(seeds / "factsheet.yaml")
+        site, warnings = _read(seeds, strict, today, with_history)
         files: dict[str, str] = {}
         rendered = render_site(site, parallel=parallel, html_links=html_links,
                                meanwhile=lambda: files.update(export.files(site)),
                                helper=(share, _signature(before, seeds, site)) if share else None)
         return Result(site=site, pages={path: page.markdown for path, page in rendered.items()}, warnings=warnings,
                       files=files, blocks={path: page.blocks for path, page in rendered.items() if page.blocks})
+
+
+@contextlib.contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """Python's cyclic garbage collector walks every live object again and again while millions are
+    made (the YAML nodes alone): a quarter of a large build, and the reason it grew faster than the
+    fact sheet. A build makes no garbage cycles worth collecting before it returns."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def _read(seeds: Path, strict: bool, today: dt.date | None, with_history: bool) -> tuple[Site, list[Problem]]:
+    site, warnings = load(seeds, strict=strict, today=today)
+    if with_history:
+        site.history = history.read(seeds / "factsheet.yaml")
+    return site, warnings
 
 
 def _ask_helper(*args) -> Future | None:
@@ -102,20 +115,14 @@ def _helper_share(seeds: Path, strict: bool, today: dt.date | None, with_history
                   html_links: str) -> tuple[str, list] | None:
     """In the helper: read and check the inputs, as the serving process does at the same time, and render
     every other page. With the signature of what was read, which must be what the serving process read."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with _no_garbage_collection():
         before = _inputs(seeds)
-        site, _ = load(seeds, strict=strict, today=today)
-        if with_history:
-            site.history = history.read(seeds / "factsheet.yaml")
+        try:
+            site, _ = _read(seeds, strict, today, with_history)
+        except InputError:
+            return None
         signature = _signature(before, seeds, site)
         return (signature, render_half(site, html_links)) if signature else None
-    except InputError:
-        return None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _inputs(seeds: Path) -> dict[str, tuple[int, int]]:

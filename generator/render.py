@@ -356,8 +356,8 @@ def _prepare(site: Site, env: Environment | None, html_links: str) -> list[tuple
         raise ValueError(f"html_links must be one of {urls.LINK_STYLES}, not {html_links!r}")
     todo = pages(site)
     abbreviations = _abbreviations(site)
-    # Later lines win, as in Markdown, where each `*[name]: …` line overwrites the one before.
-    glossary = escape.Glossary({name: line.split("]: ", 1)[1] for name, line in abbreviations})
+    # Later definitions win, as in Markdown, where each `*[name]: …` line overwrites the one before.
+    glossary = escape.Glossary({name: definition for name, definition, _ in abbreviations})
     _SHARED.update(site=site, env=env or shared_environment(), html_env=shared_html_environment(), todo=todo,
                    abbreviations=abbreviations, glossary=glossary, html_links=html_links)
     return todo
@@ -403,24 +403,24 @@ def _helpers(ctx: PageContext) -> dict:
                 sources=ctx.sources, ranked=ctx.ranked, basis=ctx.basis, text=ctx.text)
 
 
-def _abbreviations(site: Site) -> list[tuple[str, str]]:
-    """Glossary terms as Markdown abbreviations: a tooltip wherever a term appears. (name, line) pairs."""
-    lines = []
+def _abbreviations(site: Site) -> list[tuple[str, str, str]]:
+    """Glossary terms as abbreviations: a tooltip wherever a term appears. (name, definition, Markdown line)."""
+    out = []
     for term in site.glossary:
         definition = " ".join(term.definition.split())
         for name in (term.term, *term.aliases):
             if "]" in name or "\n" in name:
                 continue
-            lines.append((name, f"*[{name}]: {definition}"))
-    return lines
+            out.append((name, definition, f"*[{name}]: {definition}"))
+    return out
 
 
-def _abbreviations_in(text: str, abbreviations: list[tuple[str, str]]) -> str:
+def _abbreviations_in(text: str, abbreviations: list[tuple[str, str, str]]) -> str:
     """The abbreviation lines of the terms that occur in the page (as it reads once unescaped).
 
     The HTML is the same as with every line on every page, but MkDocs no longer parses every
     definition and matches every term on each of a thousand pages (half of an article page's cost)."""
     plain = text.replace("\\", "")  # backslash escapes gone (a name with a backslash is always kept)
     plain = html.unescape(plain) if "&" in plain else plain
-    lines = [line for name, line in abbreviations if "\\" in name or name in plain]
+    lines = [line for name, _, line in abbreviations if "\\" in name or name in plain]
     return ("\n" + "\n".join(lines) + "\n") if lines else ""

@@ -86,7 +86,8 @@ class Helper:
     @classmethod
     def warm(cls) -> None:
         """Start the process now, so that the first rebuild that uses it does not wait for it to start."""
-        cls.submit(int)
+        if cls._pool is None:
+            cls.submit(int)
 
     @classmethod
     def stop(cls) -> None:
