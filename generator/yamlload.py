@@ -33,17 +33,17 @@ _Loader.yaml_implicit_resolvers = {
 # libyaml's parser, where PyYAML was built with it, composes the same nodes (with the same marks)
 # about ten times faster; a file it rejects is parsed again in Python so messages never depend on it.
 _STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_MAPPING = "tag:yaml.org,2002:map"
+_SEQUENCE = "tag:yaml.org,2002:seq"
+_IMPLICIT_FIRST = frozenset(_Loader.yaml_implicit_resolvers)
 
 
-def _resolve(self, kind, value, implicit):
-    """PyYAML's resolver, answering first what most scalars are: quoted text, or text that no implicit
-    type (number, boolean, null) can start with; then, from memory, the keys said again and again
-    (`title`, `topics`, `text`…). Half a million calls on a large fact sheet."""
-    if kind is yaml.ScalarNode:
-        if not implicit[0] or (value and value[0] not in self.yaml_implicit_resolvers):
-            return _STR
-        return _plain_tag(value)
-    return yaml.resolver.Resolver.resolve(self, kind, value, implicit)
+def _resolve_later(self, kind, value, implicit):
+    """Called by libyaml's composer for every node without a tag: half a million times on a large fact
+    sheet. It only marks the node; `_tag` resolves a scalar's tag when the value is built, from its text
+    and style (the composer's `implicit` says no more than whether the scalar is plain)."""
+    return _LATER
 
 
 @functools.lru_cache(maxsize=8192)
@@ -52,8 +52,9 @@ def _plain_tag(value: str) -> str:
     return yaml.resolver.Resolver.resolve(_RESOLVER, yaml.ScalarNode, value, (True, False))
 
 
+_LATER = "?later"  # the tag of a node composed by libyaml, until `_tag` resolves it
 _CLoader = type("_CLoader", (yaml.CSafeLoader,), {"yaml_implicit_resolvers": _Loader.yaml_implicit_resolvers,
-                                                  "resolve": _resolve}) \
+                                                  "resolve": _resolve_later}) \
     if getattr(yaml, "__with_libyaml__", False) else None
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _RESOLVER = _Loader("")  # the implicit resolvers of `_Loader`, for `_plain_tag`
@@ -61,16 +62,46 @@ _RESOLVER = _Loader("")  # the implicit resolvers of `_Loader`, for `_plain_tag`
 
 @dataclass
 class Loaded:
+    """The plain values of a YAML file, and its node tree for finding the line of a key path.
+
+    Lines are looked up only when a problem is reported, so they are found by walking the nodes then,
+    not recorded for every node while the values are built (a third of the time of reading a large
+    fact sheet went into recording them)."""
+
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    root: yaml.Node | None = None
+    _keys: dict[int, dict[str, tuple[int, yaml.Node]]] = field(default_factory=dict, repr=False)
 
     def line_of(self, path: Path_) -> int:
-        """The line of the deepest known node on `path` (a missing key points at its parent)."""
-        for end in range(len(path), -1, -1):
-            line = self.lines.get(tuple(path[:end]))
-            if line is not None:
-                return line
-        return 1
+        """The line of the deepest node found on `path`: a key's own line, a list item's first line
+        (a missing key points at its parent)."""
+        node = self.root
+        if node is None:
+            return 1
+        line = node.start_mark.line + 1
+        for part in path:
+            found = self._child(node, part)
+            if found is None:
+                break
+            line, node = found
+        return line
+
+    def _child(self, node: yaml.Node, part: str | int) -> tuple[int, yaml.Node] | None:
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and not isinstance(part, bool):
+            if 0 <= part < len(node.value):
+                item = node.value[part]
+                return item.start_mark.line + 1, item
+            return None
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            keys = self._keys.get(id(node))
+            if keys is None:  # the keys `_build` kept, each with its first occurrence
+                keys = self._keys[id(node)] = {}
+                for key_node, value_node in node.value:
+                    key = _key(key_node)
+                    if key is not None and key not in keys:
+                        keys[key] = (key_node.start_mark.line + 1, value_node)
+            return keys.get(part)
+        return None
 
 
 def format_path(path: Path_) -> str:
@@ -124,12 +155,9 @@ def load_yaml(path: Path, problems: Problems) -> Loaded | None:
     except yaml.YAMLError as exc:
         problems.add(path, 1, "", f"YAML error: {exc}", "check the file's syntax")
         return None
-    loaded = Loaded(data=None)
     if node is None:
-        loaded.data = {}
-        return loaded
-    loaded.data = _build(node, (), loaded, path, problems)
-    return loaded
+        return Loaded(data={})
+    return Loaded(data=_build(node, (), path, problems), root=node)
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -141,12 +169,11 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=_Loader)
 
 
-def _build(node: yaml.Node, path: Path_, loaded: Loaded, file: Path, problems: Problems) -> Any:
-    loaded.lines[path] = node.start_mark.line + 1
+def _build(node: yaml.Node, path: Path_, file: Path, problems: Problems) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if _tag(key_node) == _MERGE:
                 problems.add(file, key_node.start_mark.line + 1, format_path(path),
                              "merge keys (<<) are not supported", "write the keys out in full")
                 continue
@@ -157,17 +184,27 @@ def _build(node: yaml.Node, path: Path_, loaded: Loaded, file: Path, problems: P
                 continue
             key = str(key)
             if key in result:
-                first = loaded.lines.get((*path, key), 0)
+                first = next(k.start_mark.line + 1 for k, _ in node.value if _key(k) == key)
                 problems.add(file, key_node.start_mark.line + 1, format_path((*path, key)),
                              f"duplicate key (first set on line {first})",
                              "keep one of the two; YAML would silently drop the first")
                 continue
-            result[key] = _build(value_node, (*path, key), loaded, file, problems)
-            loaded.lines[(*path, key)] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, (*path, key), file, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), loaded, file, problems) for i, item in enumerate(node.value)]
+        return [_build(item, (*path, i), file, problems) for i, item in enumerate(node.value)]
     return _scalar(node, path, file, problems)
+
+
+def _key(node: yaml.Node) -> str | None:
+    """A mapping key as `_build` keeps it, or None where it reports the key instead."""
+    if not isinstance(node, yaml.ScalarNode) or _tag(node) == _MERGE:
+        return None
+    try:
+        key = _construct(node)
+    except yaml.YAMLError:
+        return None
+    return str(key) if isinstance(key, (str, int)) and not isinstance(key, bool) else None
 
 
 def _scalar(node: yaml.Node, path: Path_, file: Path, problems: Problems) -> Any:
@@ -184,13 +221,30 @@ def _scalar(node: yaml.Node, path: Path_, file: Path, problems: Problems) -> Any
         return None
 
 
+def _tag(node: yaml.Node) -> str:
+    """A node's tag; for a scalar libyaml composed without one, what PyYAML's resolver would have said:
+    text when quoted or a block (`|`, `>`), else by its text alone, answering first for text that no
+    implicit type (number, boolean, null) can start with."""
+    tag = node.tag
+    if tag != _LATER:
+        return tag
+    if not isinstance(node, yaml.ScalarNode):
+        return _MAPPING if isinstance(node, yaml.MappingNode) else _SEQUENCE
+    value = node.value
+    if node.style or (value and value[0] not in _IMPLICIT_FIRST):
+        return _STR
+    return _plain_tag(value)
+
+
 def _construct(node: yaml.ScalarNode) -> Any:
     """Resolve one scalar with the safe constructor; unknown tags raise."""
-    if node.tag == "tag:yaml.org,2002:str":  # most of a fact sheet: what the constructor would return
+    tag = _tag(node)
+    if tag == _STR:  # most of a fact sheet: what the constructor would return
         return node.value
+    if tag != node.tag:
+        node.tag = tag
     try:
         return _CONSTRUCTOR.construct_object(node, deep=True)
     finally:  # one shared constructor: forget this node so nothing accumulates across builds
         _CONSTRUCTOR.constructed_objects.clear()
         _CONSTRUCTOR.recursive_objects.clear()
-
