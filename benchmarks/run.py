@@ -190,6 +190,34 @@ def tree_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+_JSON_LD = re.compile(rb'<script type="application/ld\+json">.*?</script>', re.S)
+
+
+def site_parts(site: Path) -> dict[str, int]:
+    """Where a built site's bytes are: the data downloads, the search index, and in the HTML pages the
+    page's own content (its <article>), its JSON-LD, and the theme's frame around them (header, search
+    box, navigation, table of contents, footer); "other" is theme assets, images and the sitemap."""
+    parts = dict.fromkeys(("data", "search", "content", "json_ld", "frame", "other"), 0)
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        top = path.relative_to(site).parts[0]
+        if top in ("data", "search"):
+            parts[top] += size
+        elif path.suffix == ".html":
+            page = path.read_bytes()
+            start, end = page.find(b"<article"), page.find(b"</article>")
+            content = end - start if 0 <= start < end else 0
+            json_ld = sum(len(m) for m in _JSON_LD.findall(page))
+            parts["content"] += content
+            parts["json_ld"] += json_ld
+            parts["frame"] += size - content - json_ld
+        else:
+            parts["other"] += size
+    return parts
+
+
 class _Assets(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -270,7 +298,7 @@ def edit_target(project: Path) -> tuple[int, str]:
 
     loaded = load_yaml(project / "seeds" / "factsheet.yaml", Problems())
     assert loaded is not None
-    line = loaded.lines[("topics", 0, "summary")]
+    line = loaded.line_of(("topics", 0, "summary"))
     topic = loaded.data["topics"][0]["id"]
     return line, f"topics/{topic}/"
 
@@ -372,6 +400,7 @@ class Scale:
     preview: Preview = field(default_factory=Preview)
     site_bytes: int = 0
     site_files: int = 0
+    site_parts: dict = field(default_factory=dict)
     home: dict = field(default_factory=dict)
     topic: dict = field(default_factory=dict)
     baseline: list[float] = field(default_factory=list)
@@ -407,6 +436,7 @@ def measure(label: str, project: Path, articles: int, runs: int, baseline_runs: 
     site = project / "site"
     scale.site_bytes = tree_size(site)
     scale.site_files = sum(1 for p in site.rglob("*") if p.is_file())
+    scale.site_parts = site_parts(site)
     scale.home = first_load(site, "index.html")
     topic = edit_target(project)[1]
     scale.topic = first_load(site, topic + "index.html")
@@ -527,6 +557,12 @@ def report(scales: list[Scale], zensical: bool) -> list[tuple[str, bool, str]]:
         ("preview runs", lambda s: f"{len(s.preview.latencies)}" if s.preview.latencies else "-"),
         ("rebuilds per save", lambda s: ",".join(map(str, s.preview.rebuilds)) or "-"),
         ("site size, MiB", lambda s: f"{s.site_bytes / MiB:.1f}"),
+        ("  page content (<article>)", lambda s: f"{s.site_parts['content'] / MiB:.1f}"),
+        ("  page frame (theme)", lambda s: f"{s.site_parts['frame'] / MiB:.1f}"),
+        ("  JSON-LD", lambda s: f"{s.site_parts['json_ld'] / MiB:.1f}"),
+        ("  search index", lambda s: f"{s.site_parts['search'] / MiB:.1f}"),
+        ("  data downloads", lambda s: f"{s.site_parts['data'] / MiB:.1f}"),
+        ("  theme assets, other", lambda s: f"{s.site_parts['other'] / MiB:.1f}"),
         ("site files", lambda s: f"{s.site_files}"),
         ("home first load, KiB gz", lambda s: f"{s.home['total'] / KiB:.1f}"),
         ("  of which HTML", lambda s: f"{s.home['html'] / KiB:.1f}"),
