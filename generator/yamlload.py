@@ -1,9 +1,10 @@
-"""Safe YAML loading that remembers the line of every node.
+"""Safe YAML loading that can say the line of every key path.
 
 PyYAML's `safe_load` forgets where values came from and silently keeps the last of two
 duplicate keys. This loader composes the node tree with `SafeLoader`, builds plain Python
-values from it, records the line of every key path and reports duplicates, unknown tags,
-tabs, byte-order marks and undecodable bytes as problems instead of tracebacks.
+values from it, keeps the tree to find the line of a key path when a problem names one, and
+reports duplicates, unknown tags, tabs, byte-order marks and undecodable bytes as problems
+instead of tracebacks.
 """
 
 from __future__ import annotations
