@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, workers
+from generator import pipeline, render, workers
 from tests.helpers import ROOT, make_project, mkdocs_build, tree_bytes
 
 
@@ -25,6 +25,18 @@ def test_pages_rendered_with_a_worker_are_the_pages_rendered_in_one_process(monk
     monkeypatch.setenv("EXPLAINER_JOBS", "2")
     shared = pipeline.build(ROOT / "seeds", parallel=True).outputs
     assert list(shared.items()) == list(alone.items())
+
+
+@pytest.mark.parametrize(("pages", "deferred"), [(n, d) for n in (1, 2, 5, 6) for d in range(n)])
+def test_the_split_gives_every_page_once_and_the_page_made_as_it_is_rendered_to_the_worker(pages, deferred):
+    """Check that the two shares cover every page once, in order, alternately, and that a page whose
+    context is made as it is rendered (coverage) falls to the worker, whose time is to spare."""
+    todo = [(f"p{i}.md", "t", (lambda: {}) if i == deferred else {}) for i in range(pages)]
+    ours, theirs = render._split(todo)
+    assert sorted(ours + theirs) == list(range(pages))
+    assert ours == sorted(ours) and theirs == sorted(theirs)
+    assert len(ours) - len(theirs) in (0, 1)
+    assert deferred in theirs or pages == 1
 
 
 def test_a_build_with_a_worker_gives_the_same_site_as_one_process(tmp_path):
