@@ -347,7 +347,7 @@ def render_site(site: Site, env: Environment | None = None, *, parallel: bool = 
 
 
 def render_half(site: Site, html_links: str) -> list[tuple[str, Rendered]]:
-    """Every other page (the second, the fourth, …): the serve helper's share."""
+    """The serve helper's share of the pages: the other side of `_split`."""
     todo = _prepare(site, None, html_links)
     try:
         return _render_share(_split(todo)[1])
