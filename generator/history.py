@@ -27,19 +27,12 @@ from typing import Any
 
 import yaml
 
-from .yamlload import _Loader as ProjectLoader
+from .yamlload import plain_values
 
 CAP = 200  # commits read at most; the page says so
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: versions read by the build's own YAML rules (the first of two duplicate keys kept)
 _FIELD_ORDER = ("statement", "figure", "as_of", "review_after", "topics", "entities", "cite")
 _MEMO: dict[tuple[str, str], dict[str, dict] | None] = {}  # (commit, path) → facts by id, None = unreadable
-
-
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml speed with the project loader's rules (no timestamps: dates stay text)."""
-
-
-_FastLoader.yaml_implicit_resolvers = ProjectLoader.yaml_implicit_resolvers
 
 
 @dataclass(frozen=True)
@@ -263,7 +256,7 @@ def facts_of(blob: bytes | None) -> dict[str, dict] | None:
     if blob is None:
         return None
     try:
-        data = yaml.load(blob.decode("utf-8"), Loader=_FastLoader)  # noqa: S506 - a safe loader
+        data = plain_values(blob.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError):
         return None
     if not isinstance(data, dict):
@@ -274,7 +267,7 @@ def facts_of(blob: bytes | None) -> dict[str, dict] | None:
     out: dict[str, dict] = {}
     for fact in facts:
         if isinstance(fact, dict) and isinstance(fact.get("id"), str) and fact["id"] not in out:
-            out[fact["id"]] = json.loads(json.dumps(fact, default=str))  # plain, comparable values
+            out[fact["id"]] = fact  # plain values already (text, numbers, lists, mappings with text keys)
     return out
 
 

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from generator.errors import Problems
-from generator.yamlload import _Loader, load_yaml
+from generator.yamlload import _Loader, load_yaml, plain_values
 
 SCALARS = """\
 int: 12
@@ -101,3 +101,12 @@ def test_unsafe_tags_and_merge_keys_are_problems_not_values(tmp_path):
     loaded, problems = _load(tmp_path, text)
     assert [(p.line, p.key) for p in problems.errors] == [(3, "other"), (4, "bad")]
     assert loaded.data["other"] == {} and loaded.data["bad"] is None
+
+
+def test_plain_values_follow_the_same_rules_without_problems():
+    """Check that an earlier version of the fact sheet (read for its history) is read by the build's rules."""
+    text = "a: 1\na: 2\nd: 2025-12\nbase: &b {x: 1}\nother:\n  <<: *b\n  y: 2\nbad: !!python/name:os.system\n"
+    assert plain_values(text) == {"a": 1, "d": "2025-12", "base": {"x": 1}, "other": {"y": 2}, "bad": None}
+    assert plain_values("") == {}
+    with pytest.raises(yaml.YAMLError):
+        plain_values("a: [1, 2\n")
