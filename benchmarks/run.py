@@ -669,7 +669,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--preview-runs", type=int, default=3)
     parser.add_argument("--big-runs", type=int, default=3,
                         help="runs per figure above 200 articles (one run of a 20-second build can be 25%% off here)")
-    parser.add_argument("--quick", action="store_true", help="seed, 1, 10, 100; one run of each")
+    parser.add_argument("--quick", action="store_true",
+                        help="seed, 1, 10, 100; one run of each, so a cold one (the first build of a new project: "
+                             "history and template caches empty)")
     parser.add_argument("--zensical", action="store_true", default=os.environ.get("ZENSICAL", "") not in ("", "0"),
                         help="also build and preview with Zensical (or ZENSICAL=1)")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
