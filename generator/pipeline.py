@@ -114,7 +114,7 @@ def _ask_helper(*args) -> Future | None:
 def _helper_share(seeds: Path, strict: bool, today: dt.date | None, with_history: bool,
                   html_links: str) -> tuple[str, list] | None:
     """In the helper: read and check the inputs, as the serving process does at the same time, and render
-    every other page. With the signature of what was read, which must be what the serving process read."""
+    its half of the pages. With the signature of what was read, which must be what the serving process read."""
     with _no_garbage_collection():
         before = _inputs(seeds)
         try:

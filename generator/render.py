@@ -320,8 +320,8 @@ class _Recorder:
 def render_site(site: Site, env: Environment | None = None, *, parallel: bool = False, html_links: str = "directory",
                 meanwhile: Callable[[], object] | None = None,
                 helper: tuple[Future, str | None] | None = None) -> dict[str, Rendered]:
-    """Path → Markdown and blocks for every generated page. `parallel`: every other page is rendered by a forked
-    worker where `workers.wanted` allows it (only where this process runs a single thread). `helper`: the
+    """Path → Markdown and blocks for every generated page. `parallel`: half the pages (`_split`) are rendered by a
+    forked worker where `workers.wanted` allows it (only where this process runs a single thread). `helper`: the
     serve helper's pending share (`render_half` of the inputs it read) and the signature of what this
     process read; its pages are used where it read the same, else rendered here. `meanwhile` is called
     after this process's own pages, while the worker may still be rendering. `html_links`: how the links
