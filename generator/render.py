@@ -327,9 +327,8 @@ def render_site(site: Site, env: Environment | None = None, *, parallel: bool = 
     after this process's own pages, while the worker may still be rendering. `html_links`: how the links
     in HTML blocks are written (`urls.LINK_STYLES`), as the builder publishes pages or reads links."""
     todo = _prepare(site, env, html_links)
-    numbers, theirs = _split(todo)
-    if helper is None and not (parallel and workers.wanted(len(todo))):
-        numbers, theirs = list(range(len(todo))), []
+    shared = helper is not None or (parallel and workers.wanted(len(todo)))
+    numbers, theirs = _split(todo) if shared else (list(range(len(todo))), [])
     worker = workers.Worker(_render_share, theirs) if theirs and helper is None else None
     try:
         done = dict(_render_share(numbers))

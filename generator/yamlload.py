@@ -35,8 +35,6 @@ _Loader.yaml_implicit_resolvers = {
 # about ten times faster; a file it rejects is parsed again in Python so messages never depend on it.
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
-_MAPPING = "tag:yaml.org,2002:map"
-_SEQUENCE = "tag:yaml.org,2002:seq"
 _IMPLICIT_FIRST = frozenset(_Loader.yaml_implicit_resolvers)
 
 
@@ -235,10 +233,8 @@ def _tag(node: yaml.Node) -> str:
     text when quoted or a block (`|`, `>`), else by its text alone, answering first for text that no
     implicit type (number, boolean, null) can start with."""
     tag = node.tag
-    if tag != _LATER:
+    if tag != _LATER or not isinstance(node, yaml.ScalarNode):  # a list or mapping: only ever asked if a merge key
         return tag
-    if not isinstance(node, yaml.ScalarNode):
-        return _MAPPING if isinstance(node, yaml.MappingNode) else _SEQUENCE
     value = node.value
     if node.style or (value and value[0] not in _IMPLICIT_FIRST):
         return _STR
