@@ -21,13 +21,14 @@ def main() -> None:
     sys.path.insert(0, str(project))
     from mkdocs.config import load_config
 
-    from generator import hook
+    from generator.mkdocs_adapter.hook import Adapter
 
     config = load_config(str(project / "mkdocs.yml"))
+    adapter = Adapter()
     start = time.perf_counter()
-    hook.on_pre_build(config)
+    adapter.on_pre_build(config)
     seconds = time.perf_counter() - start
-    pages = len(hook._state.get("pages", {}))
+    pages = len(adapter.outputs)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(json.dumps({"seconds": seconds, "pages": pages, "peak_rss": peak}))
 

@@ -1,16 +1,15 @@
-"""Command line: `python -m generator check|render|build|schema`."""
+"""Command line: `python -m generator check|render|schema`."""
 
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import traceback
 from pathlib import Path
 
 import click
 
-from . import coverage, pipeline, urls
+from . import pipeline, urls
 from .errors import InputError, Problems
 from .schema import FactSheet
 from .write import collisions, write_pages
@@ -48,11 +47,10 @@ def main(debug: bool) -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def check(seeds: Path, strict: bool) -> None:
     """Check the fact sheet and articles without building; fail if coverage is under meta.coverage_min."""
-    site, warnings = pipeline.load(seeds, strict=strict, coverage_gate=True)
+    site, warnings, covered = pipeline.check(seeds, strict=strict)
     for warning in warnings:
         click.echo(str(warning), err=True)
     sheet = site.sheet
-    covered = coverage.compute(sheet, site.articles)
     for item in covered.articles:
         click.echo(f"coverage: {item.article.id}: {len(item.covered)} of {item.total} sentences covered "
                    f"({item.percent}; minimum {covered.minimum_percent})")
@@ -73,7 +71,7 @@ def check(seeds: Path, strict: bool) -> None:
                    "alone, such as MkDocs without the hook).")
 def render(seeds: Path, out: Path, docs: Path, html_links: str) -> None:
     """Write the generated pages as Markdown files (for builders that ignore MkDocs hooks)."""
-    result = pipeline.build(seeds, with_history=True, parallel=True, html_links=html_links)
+    result = pipeline.build(seeds, with_history=True, parallel_ok=True, html_links=html_links)
     problems = Problems()
     if docs.resolve() != out.resolve():
         collisions(result.outputs, docs, problems)
@@ -81,16 +79,6 @@ def render(seeds: Path, out: Path, docs: Path, html_links: str) -> None:
     report = write_pages(result.outputs, out)
     click.echo(f"{len(report.written)} written, {len(report.unchanged)} unchanged, "
                f"{len(report.removed)} removed in {out}")
-
-
-@main.command()
-@SEEDS_OPTION
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def build(seeds: Path, strict: bool) -> None:
-    """Check, then build the site with MkDocs (which runs the generator through its hook)."""
-    pipeline.load(seeds, strict=strict)
-    code = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict"])
-    sys.exit(code)
 
 
 @main.command()

@@ -1,25 +1,28 @@
-"""A small on-disk memo for slow steps that are pure functions of their inputs and of our code.
+"""The one on-disk cache: results of slow steps that are pure functions of their inputs and of our code.
 
-Each fresh process (every `mkdocs build`, every run of the CLI) otherwise redoes them: drawing the
-actors diagram and deriving the JSON Schema took about a third of a small site's generation. An
-entry's name is a hash of the step, its inputs and the source of the modules that compute it, so a
-change to any of them is a miss, and a hit gives the very text the step would return: output stays
-byte-identical. Entries are JSON text in the user's cache folder; a folder that cannot be written
-only means no memo. Never pickles: nothing read back can run code.
+Each fresh process (every `mkdocs build`, every run of the CLI) would otherwise redo them: drawing the
+actors diagram, deriving the JSON Schema, comparing versions of the fact sheet from git. An entry's
+name is a hash of the step, its key and the source of the modules that compute it, so a change to any
+of them is a miss, and a hit gives the very value the step returned: output stays byte-identical.
+Entries are JSON files in the user's cache folder, written whole or not at all; a folder that cannot
+be written only means no cache (logged). Never pickles: nothing read back can run code.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+MISSING = object()
 
 
 def folder() -> Path:
@@ -27,22 +30,46 @@ def folder() -> Path:
     return Path(base) / "syria-explainer"
 
 
+class Store:
+    """The entries of one step, for the code that computes it as it is now."""
+
+    def __init__(self, step: str, code: tuple[ModuleType, ...]) -> None:
+        digest = hashlib.sha256(step.encode() + b"\0")
+        for module in code:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        self.step, self._code = step, digest.digest()
+        self.folder = folder()
+
+    def _path(self, key: str) -> Path:
+        digest = hashlib.sha256(self._code + key.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.folder / f"{self.step}-{digest[:32]}.json"
+
+    def get(self, key: str) -> Any:
+        """The value stored under `key`, or MISSING."""
+        try:
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return MISSING
+        except (OSError, ValueError) as exc:
+            log.info("cache entry of %s unreadable, computed again (%s)", self.step, exc)
+            return MISSING
+
+    def put(self, key: str, value: Any) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as out:
+                json.dump(value, out, ensure_ascii=False)
+            os.replace(out.name, path)  # whole or not at all: a reader never sees half an entry
+        except OSError as exc:
+            log.info("cache folder %s cannot be written, %s is not cached (%s)", path.parent, self.step, exc)
+
+
 def memo(step: str, key: str, code: tuple[ModuleType, ...], compute: Callable[[], T]) -> T:
     """`compute()`, or what it returned before for the same step, key and source code."""
-    digest = hashlib.sha256(step.encode() + b"\0" + key.encode("utf-8", "surrogatepass"))
-    for module in code:
-        digest.update(Path(module.__file__ or "").read_bytes())
-    path = folder() / f"{step}-{digest.hexdigest()[:32]}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    value = compute()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as out:
-            json.dump(value, out, ensure_ascii=False)
-        os.replace(out.name, path)  # whole or not at all: a reader never sees half an entry
-    except OSError:
-        pass
+    store = Store(step, code)
+    value = store.get(key)
+    if value is MISSING:
+        value = compute()
+        store.put(key, value)
     return value

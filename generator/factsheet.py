@@ -10,8 +10,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .articles import Article, Paragraph
 from .errors import Problems
-from .schema import FactSheet
+from .schema import Citation, FactSheet, Source
 from .yamlload import Loaded, Path_, format_path, load_yaml
 
 
@@ -154,3 +155,22 @@ def _model_in(annotation: object) -> type[BaseModel] | None:
             if found:
                 return found
     return None
+
+
+def all_sources(sheet: FactSheet, articles: list[Article]) -> dict[str, Source]:
+    """Declared sources, plus one implicit source per article that no record describes."""
+    sources = {s.id: s for s in sheet.sources}
+    described = {s.article for s in sheet.sources if s.kind == "article"}
+    for article in articles:
+        if article.id not in described and article.id not in sources:
+            sources[article.id] = Source(id=article.id, kind="article", article=article.id)
+    return sources
+
+
+def cited_paragraph(cite: Citation, sources: dict[str, Source], articles: dict[str, Article]) -> Paragraph | None:
+    """The article paragraph a citation names, if its source is an article that has that paragraph."""
+    source = sources.get(cite.source)
+    if source is None or source.kind != "article" or not cite.paragraph:
+        return None
+    article = articles.get(source.article or "")
+    return article.paragraph(cite.paragraph) if article else None

@@ -7,12 +7,12 @@ read it); otherwise the system clock's date is used.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 import re
 
 from .errors import Problems
+from .text import human_date, is_past
 from .yamlload import format_path
 
 TODAY_VARIABLE = "EXPLAINER_TODAY"
@@ -33,27 +33,10 @@ def today(problems: Problems, environ: dict[str, str] | None = None) -> dt.date:
         return dt.date.today()
 
 
-def last_day(value: str) -> dt.date:
-    """The last day a date of known precision covers: 2027 → 31 Dec 2027, 2027-03 → 31 Mar 2027."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return dt.date(parts[0], parts[1], parts[2])
-
-
-def is_stale(review_after: str | None, on: dt.date | None) -> bool:
-    """True once `on` is past the whole period `review_after` names (after March 2027 = from 1 April)."""
-    return bool(review_after and on and on > last_day(review_after))
-
-
 def check(loaded, problems: Problems, on: dt.date) -> None:
     """A warning per fact past its review date (so `check --strict` fails, and the build says so)."""
-    from .model import human_date  # model imports this module
-
     for i, fact in enumerate(loaded.sheet.facts):
-        if is_stale(fact.review_after, on):
+        if is_past(fact.review_after, on):
             loc = ("facts", i, "review_after")
             problems.warn(loaded.path, loaded.line(*loc), format_path(loc),
                           f"fact {fact.id!r} is past its review date, {human_date(fact.review_after)} "

@@ -6,10 +6,10 @@ rules (dates stay text) and its facts are compared with the previous version by 
 removed, or which fields changed. Commit dates are committer dates, so the result is the same
 for the same repository.
 
-Fast enough for `mkdocs serve`: one `git log` and one `git cat-file --batch` per build; each
-commit's parsed facts are cached in memory and on disk (in the repository's git folder, never in
-the work tree) by commit hash. Outside a git checkout, without git, or with the file untracked,
-`read` returns a `History` that says why, and the site builds without it.
+Fast enough for `mkdocs serve`: one `git log` per build, and what each commit changed is kept in the
+on-disk cache (`diskcache`) by the two versions compared, so that only a new commit's versions are
+read from git (one `git cat-file --batch`) and parsed. Outside a git checkout, without git, or with the
+file untracked, `read` returns a `History` that says why, and the site builds without it.
 
 Commit messages and author names are inputs like any other: the templates escape them.
 """
@@ -17,22 +17,20 @@ Commit messages and author names are inputs like any other: the templates escape
 from __future__ import annotations
 
 import functools
-import json
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from .yamlload import plain_values
+from . import diskcache, yamlload
 
 CAP = 200  # commits read at most; the page says so
-CACHE_VERSION = 3  # 3: versions read by the build's own YAML rules (the first of two duplicate keys kept)
 _FIELD_ORDER = ("statement", "figure", "as_of", "review_after", "topics", "entities", "cite")
-_MEMO: dict[tuple[str, str], dict[str, dict] | None] = {}  # (commit, path) → facts by id, None = unreadable
+Version = tuple[str, str]  # (commit hash, path of the fact sheet at that commit)
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,7 @@ class History:
         return out
 
 
-def read(factsheet: Path, cap: int = CAP, cache: bool = True) -> History:
+def read(factsheet: Path, cap: int = CAP) -> History:
     """The facts' history from git, or a `History` that says plainly why there is none."""
     git = shutil.which("git")
     if git is None:
@@ -109,11 +107,10 @@ def read(factsheet: Path, cap: int = CAP, cache: bool = True) -> History:
     if not folder.is_dir():
         return History.unavailable("the fact sheet's folder does not exist")
     # Two git commands on the usual path (each costs a process start, on every rebuild).
-    where = _git(git, folder, "rev-parse", "--show-toplevel", "--absolute-git-dir")
-    if where is None or len(where.splitlines()) != 2:
+    where = _git(git, folder, "rev-parse", "--show-toplevel")
+    if where is None:
         return History.unavailable("the project is not a git checkout")
-    top, git_dir = (line.decode("utf-8", "replace").strip() for line in where.splitlines())
-    root = Path(top)
+    root = Path(where.decode("utf-8", "replace").strip())
     try:
         rel = factsheet.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -127,11 +124,8 @@ def read(factsheet: Path, cap: int = CAP, cache: bool = True) -> History:
         return History.unavailable("git could not read the history")
     commits = _parse_log(log.decode("utf-8", "replace"), rel)
     capped = len(commits) > cap
-    store = _DiskCache(Path(git_dir) / "explainer" if cache else None)
-    snapshots = _snapshots(git, root, commits, store)
-    store.save()
-    entries = _diff(commits, snapshots, baseline=capped)
-    return History(available=True, path=rel, entries=entries, capped=capped, cap=cap)
+    entries = _Compare(git, root).entries(commits[::-1], baseline=capped)
+    return History(available=True, path=rel, entries=entries[::-1], capped=capped, cap=cap)
 
 
 # -- git --------------------------------------------------------------------------------------
@@ -170,26 +164,61 @@ def _parse_log(text: str, rel: str) -> list[tuple[Commit, str | None]]:
     return out
 
 
-def _snapshots(git: str, root: Path, commits: list[tuple[Commit, str | None]],
-               store: _DiskCache) -> list[dict[str, dict] | None]:
-    """The facts by id at each commit ({} where the commit deleted the file, None where it cannot be read)."""
-    keys = [(c.hash, path) for c, path in commits if path]
-    need = []
-    for key in keys:
-        if key in _MEMO:
-            continue
-        found, facts = store.get(key)
-        if found:
-            _MEMO[key] = facts
-        else:
-            need.append(key)
-    if need:
-        request = "".join(f"{h}:{p}\n" for h, p in need).encode("utf-8")
-        blobs = _git(git, root, "cat-file", "--batch", stdin=request)
-        for key, blob in zip(need, _parse_batch(blobs or b"", len(need)), strict=False):
-            _MEMO[key] = facts_of(blob)
-            store.put(key, _MEMO[key])
-    return [_MEMO.get((c.hash, path)) if path else {} for c, path in commits]
+class _Compare:
+    """What each commit did to the facts, from the cache or by reading the two versions it compares."""
+
+    def __init__(self, git: str, root: Path) -> None:
+        self.git, self.root = git, root
+        self.cache = diskcache.Store("history", (sys.modules[__name__], yamlload))
+        self.facts: dict[Version, dict[str, dict] | None] = {}  # versions read by this call
+
+    def entries(self, commits: list[tuple[Commit, str | None]], baseline: bool) -> list[Entry]:
+        """Entries oldest first. With `baseline`, the oldest commit only serves as the starting point. A version
+        that cannot be read is an entry of its own; the next one is compared with the last readable one."""
+        previous: Version | None = None
+        if baseline and commits:
+            first, path = commits.pop(0)
+            previous = (first.hash, path) if path else None
+        out = []
+        for commit, path in commits:
+            version = (commit.hash, path) if path else None
+            key = f"{_name(previous)}>{_name(version)}"
+            done = self.cache.get(key)
+            if done is diskcache.MISSING:
+                done = self._compare(previous, version)
+                self.cache.put(key, done)
+            if done is None:
+                out.append(Entry(commit=commit, changes=(), readable=False))
+                continue
+            out.append(Entry(commit=commit, changes=tuple(FactChange(commit, fid, kind, tuple(details))
+                                                          for fid, kind, details in done)))
+            previous = version
+        return out
+
+    def _compare(self, old: Version | None, new: Version | None) -> list | None:
+        self._read([v for v in (old, new) if v is not None and v not in self.facts])
+        before = self.facts[old] if old else {}
+        after = self.facts[new] if new else {}  # a commit that deleted the file removed every fact
+        if after is None:
+            return None
+        before = before or {}  # (the last readable version is always the one compared with)
+        changes = [(fid, "added", []) for fid in after if fid not in before]
+        changes += [(fid, "changed", describe(before[fid], fact))
+                    for fid, fact in after.items() if fid in before and before[fid] != fact]
+        changes += [(fid, "removed", []) for fid in before if fid not in after]
+        return changes
+
+    def _read(self, versions: list[Version]) -> None:
+        if not versions:
+            return
+        request = "".join(f"{h}:{p}\n" for h, p in versions).encode("utf-8")
+        blobs = _git(self.git, self.root, "cat-file", "--batch", stdin=request)
+        for version, blob in zip(versions, _parse_batch(blobs or b"", len(versions)), strict=False):
+            self.facts[version] = facts_of(blob)
+
+
+def _name(version: Version | None) -> str:
+    return f"{version[0]}:{version[1]}" if version else "-"
 
 
 def _parse_batch(data: bytes, count: int) -> list[bytes | None]:
@@ -211,44 +240,6 @@ def _parse_batch(data: bytes, count: int) -> list[bytes | None]:
     return out
 
 
-class _DiskCache:
-    """Parsed facts per commit, kept in the repository's git folder between builds."""
-
-    def __init__(self, folder: Path | None):
-        self.file = folder / f"history-v{CACHE_VERSION}.json" if folder else None
-        self.data: dict[str, Any] = {}
-        self.dirty = False
-        if self.file and self.file.is_file():
-            try:
-                self.data = json.loads(self.file.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.data = {}
-
-    def get(self, key: tuple[str, str]) -> tuple[bool, dict[str, dict] | None]:
-        """(found, facts): facts is None for a version that could not be read."""
-        entry = self.data.get(f"{key[0]}:{key[1]}")
-        if not isinstance(entry, dict):
-            return False, None
-        facts = entry.get("facts")  # [[id, fact], …]: a list keeps the file's order of facts
-        return True, ({fid: fact for fid, fact in facts} if isinstance(facts, list) else None)
-
-    def put(self, key: tuple[str, str], facts: dict[str, dict] | None) -> None:
-        if self.file is not None:
-            self.data[f"{key[0]}:{key[1]}"] = {"facts": list(facts.items()) if facts is not None else None}
-            self.dirty = True
-
-    def save(self) -> None:
-        if not (self.file and self.dirty):
-            return
-        try:  # a read-only repository just means no cache
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(self.data, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self.file)
-        except OSError:
-            pass
-
-
 # -- facts and their differences --------------------------------------------------------------
 
 def facts_of(blob: bytes | None) -> dict[str, dict] | None:
@@ -256,7 +247,7 @@ def facts_of(blob: bytes | None) -> dict[str, dict] | None:
     if blob is None:
         return None
     try:
-        data = plain_values(blob.decode("utf-8"))
+        data = yamlload.plain_values(blob.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError):
         return None
     if not isinstance(data, dict):
@@ -269,28 +260,6 @@ def facts_of(blob: bytes | None) -> dict[str, dict] | None:
         if isinstance(fact, dict) and isinstance(fact.get("id"), str) and fact["id"] not in out:
             out[fact["id"]] = fact  # plain values already (text, numbers, lists, mappings with text keys)
     return out
-
-
-def _diff(commits: list[tuple[Commit, str | None]], snapshots: list[dict[str, dict] | None],
-          baseline: bool) -> list[Entry]:
-    """Entries newest first. With `baseline`, the oldest commit only serves as the starting point."""
-    pairs = list(zip(commits, snapshots, strict=False))[::-1]  # oldest first
-    previous: dict[str, dict] = {}
-    if baseline and pairs:
-        first = pairs.pop(0)[1]
-        previous = first if first is not None else {}
-    entries: list[Entry] = []
-    for (commit, _path), facts in pairs:
-        if facts is None:
-            entries.append(Entry(commit=commit, changes=(), readable=False))
-            continue
-        changes = [FactChange(commit, fid, "added") for fid in facts if fid not in previous]
-        changes += [FactChange(commit, fid, "changed", tuple(describe(previous[fid], fact)))
-                    for fid, fact in facts.items() if fid in previous and previous[fid] != fact]
-        changes += [FactChange(commit, fid, "removed") for fid in previous if fid not in facts]
-        entries.append(Entry(commit=commit, changes=tuple(changes)))
-        previous = facts
-    return entries[::-1]
 
 
 def describe(old: dict, new: dict) -> list[str]:

@@ -6,18 +6,13 @@ Plain objects and lookups, no I/O. Templates only loop and branch over what is h
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from .articles import Article, Paragraph
-from .checks import all_sources, occurs_whole
-from .freshness import is_stale
-from .history import FactChange, History
+from .names import Names
 from .schema import Citation, Entity, Event, Fact, FactSheet, Quote, Source, Term, Topic
-
-_WORD = re.compile(r"\w+")
+from .text import initial, is_past
 
 WHOS_WHO = "whos-who.md"
 TIMELINE = "timeline.md"
@@ -44,29 +39,6 @@ def _paged(index: str, records: list, part=None) -> dict[str, list]:
     return pages
 
 
-def initial(name: str) -> str:
-    """The letter a name is filed under: its first letter without accents, or `other`."""
-    for char in unicodedata.normalize("NFKD", name):
-        if char.isalpha():
-            return char.lower() if "a" <= char.lower() <= "z" else "other"
-    return "other"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-def human_date(value: str | None) -> str:
-    """Write a date with exactly the precision known: 2025, December 2025, 10 December 2025."""
-    if not value:
-        return ""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
-
-
 @dataclass(frozen=True)
 class Cite:
     """A citation with its source (and, for an article, its paragraph) resolved."""
@@ -83,14 +55,14 @@ class Cite:
 
 @dataclass
 class Site:
+    """The checked inputs, resolved for the templates: what a page shows, and where it is shown."""
+
     sheet: FactSheet
     articles: list[Article]
-    sources: dict[str, Source] = field(init=False)
+    sources: dict[str, Source]  # every source by id, the implicit article sources included
     today: dt.date | None = None  # facts past `review_after` on this date are marked; None: never
-    history: History = field(default_factory=History.not_read)  # the facts' git history
 
     def __post_init__(self) -> None:
-        self.sources = all_sources(self.sheet, self.articles)
         self.article_by_id = {a.id: a for a in self.articles}
         self.entity_by_id = {e.id: e for e in self.sheet.entities}
         self.topic_by_id = {t.id: t for t in self.sheet.topics}
@@ -195,18 +167,15 @@ class Site:
     def disputed(self, record) -> bool:
         return any(c.raw.claim for c in self.cites(record))
 
-    # -- provenance: freshness, history, where a fact is shown ----------------------------
+    # -- provenance: freshness, where a fact is shown ----------------------------
 
     def stale(self, fact: Fact) -> bool:
         """The fact is past its `review_after` date and may be out of date."""
-        return is_stale(fact.review_after, self.today)
+        return is_past(fact.review_after, self.today)
 
     @property
     def stale_facts(self) -> list[Fact]:
         return [f for f in self.sheet.facts if self.stale(f)]
-
-    def fact_history(self, fact: Fact) -> list[FactChange]:
-        return self.history.for_fact(fact.id)
 
     def fact_page(self, fact_id: str) -> str | None:
         """The page that shows a fact (its first topic's page, at anchor `fact_id`), if it still exists."""
@@ -313,8 +282,7 @@ class Site:
             found.append(("timeline.md", "", "Timeline"))
         if entity.id in self._speakers:
             found.append(("quotes.md", "", "Quotes"))
-        for article in self._candidate_articles(entity):
-            if self.mentions(article, entity):
+        for article in self.names.articles_mentioning(entity):
                 found.append((f"articles/{article.id}.md", "", article.title))
         return found
 
@@ -336,72 +304,6 @@ class Site:
         return {q.speaker for q in self.sheet.quotes}
 
     @cached_property
-    def _articles_with_word(self) -> dict[str, set[int]]:
-        """Word → positions (in `articles`) of the articles whose paragraphs contain it as a whole word."""
-        index: dict[str, set[int]] = {}
-        for k, article in enumerate(self.articles):
-            for word in {w for p in article.paragraphs for w in _WORD.findall(p.text)}:
-                index.setdefault(word, set()).add(k)
-        return index
-
-    def _candidate_articles(self, entity: Entity) -> list[Article]:
-        """The articles that can mention the entity: every word of one of its names stands in them whole.
-
-        A mention is bounded by non-word characters, so each word of the name is a whole word of
-        the text; `mentions` then decides exactly. This keeps who's who linear in the articles.
-        """
-        candidates: set[int] = set()
-        for name in {entity.name, *entity.aliases}:
-            words = _WORD.findall(name)
-            if not words:
-                return list(self.articles)
-            sets = sorted((self._articles_with_word.get(w, set()) for w in set(words)), key=len)
-            candidates |= set.intersection(*sets)
-        return [self.articles[k] for k in sorted(candidates)]
-
-    def mentions(self, article: Article, entity: Entity) -> bool:
-        names = (entity.name, *entity.aliases)
-        return any(occurs_whole(n, p.text) for p in article.paragraphs for n in names)
-
-    @cached_property
-    def names(self) -> list[tuple[str, str]]:
-        """(name, entity id) for every name and alias, longest first, for linking mentions."""
-        pairs = {(n, e.id) for e in self.sheet.entities for n in (e.name, *e.aliases)}
-        return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
-
-    @cached_property
-    def name_to_id(self) -> dict[str, str]:
-        return dict(self.names)
-
-    @cached_property
-    def names_pattern(self) -> re.Pattern[str] | None:
-        """One pattern for every name; a mention must stand as a whole word."""
-        if not self.names:
-            return None
-        return re.compile(r"(?<![\w-])(" + _trie([name for name, _ in self.names]) + r")(?![\w-])")
-
-
-def _trie(words: list[str]) -> str:
-    """An alternation of `words` factored by common prefixes, longest match first.
-
-    It matches exactly what `a|b|…` sorted longest first matches (the longest name at the leftmost
-    place that satisfies the pattern around it), but `re` no longer tries every name at every
-    character: with thousands of entities that made linking mentions the slowest part of a build.
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if "" in node else group  # greedy: the longer name is tried first
-
-    return emit(root)
+    def names(self) -> Names:
+        """Every entity's names: the pattern that finds mentions, and which articles mention whom."""
+        return Names(self.sheet.entities, self.articles)

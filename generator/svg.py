@@ -20,8 +20,9 @@ from html import escape as _html_escape
 
 from markupsafe import Markup
 
-from .model import MONTHS, Site, human_date
+from .model import Site
 from .schema import Entity, Relation
+from .text import MONTHS, human_date
 
 OPTIMISE_MAX_NODES = 30  # ring order and name placement are searched up to this many actors
 RELATION_KINDS = ("cooperation", "conflict", "integration", "opposition")

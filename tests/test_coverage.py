@@ -16,8 +16,8 @@ import pytest
 
 from generator import coverage, pipeline
 from generator.articles import read_articles
-from generator.coverage import split_sentences
 from generator.errors import Problems
+from generator.sentences import split_sentences
 from tests.helpers import CASES, ROOT, make_project, mkdocs_build, run
 
 PROVENANCE = CASES / "provenance" / "seeds"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import types
 from pathlib import Path
 
-from generator import diskcache, pipeline, render
+from generator import diskcache, pipeline
 from tests.helpers import ROOT
 
 
@@ -52,8 +52,6 @@ def test_pages_are_byte_identical_from_a_cold_and_a_warm_cache(tmp_path, monkeyp
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
     def fresh_build() -> dict[str, str]:
-        render._ACTORS.clear()  # the in-process memos, so that the disk is read
-        render._reference.cache_clear()
         return pipeline.build(ROOT / "seeds").pages
 
     cold = fresh_build()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -101,31 +102,53 @@ def _server(tmp_path: Path):
     return server
 
 
-def test_serve_listens_to_file_events_for_the_same_folders(tmp_path):
-    """Check that the hook moves every watched folder from MkDocs' polling observer to file events."""
+def test_serve_listens_to_file_events_for_the_same_folders(tmp_path, caplog):
+    """Check that the adapter moves every watched folder from MkDocs' polling observer to file events."""
     from watchdog.observers.polling import PollingObserver
 
-    from generator import hook
+    from generator.mkdocs_adapter import watch
 
     server = _server(tmp_path)
+    server.watch(str(tmp_path / "seeds"))  # asked for twice: unwatching once must leave it watched
     assert isinstance(server.observer, PollingObserver)
-    served = hook.on_serve(server, config=None, builder=None)
-    assert not isinstance(served.observer, PollingObserver)
-    assert list(served._watched_paths) == [str(tmp_path / "seeds")]
+    assert watch.use_file_events(server, logging.getLogger("test"))
+    assert not isinstance(server.observer, PollingObserver)
+    assert server._watched_paths == {str(tmp_path / "seeds"): 2}
+    assert caplog.records == []
 
 
-def test_serve_keeps_polling_when_file_events_cannot_be_had(tmp_path, monkeypatch):
+def test_serve_keeps_polling_when_file_events_cannot_be_had(tmp_path, monkeypatch, caplog):
     """Check that when the system refuses file events (say, its inotify limit is reached) the server
-    keeps MkDocs' polling observer instead of failing."""
+    keeps MkDocs' polling observer instead of failing, and says so once."""
     from watchdog.observers.polling import PollingObserver
 
-    from generator import hook
+    from generator.mkdocs_adapter import watch
 
     def refuse(paths):
         raise OSError(28, "inotify watch limit reached")
 
-    monkeypatch.setattr(hook, "_try_watching", refuse)
+    monkeypatch.setattr(watch, "_try_watching", refuse)
     server = _server(tmp_path)
-    served = hook.on_serve(server, config=None, builder=None)
-    assert isinstance(served.observer, PollingObserver)
-    assert list(served._watched_paths) == [str(tmp_path / "seeds")]
+    with caplog.at_level(logging.INFO):
+        assert not watch.use_file_events(server, logging.getLogger("test"))
+    assert isinstance(server.observer, PollingObserver)
+    assert list(server._watched_paths) == [str(tmp_path / "seeds")]
+    assert [r.getMessage() for r in caplog.records] == [
+        "file events unavailable ([Errno 28] inotify watch limit reached); MkDocs keeps polling every half second"]
+
+
+def test_serve_keeps_polling_under_a_version_it_was_not_written_for(tmp_path, caplog):
+    """Check that the private attributes are touched only under the versions they were read in: under
+    another, the server keeps its polling observer, and the log says why."""
+    from watchdog.observers.polling import PollingObserver
+
+    from generator.mkdocs_adapter import watch
+
+    server = _server(tmp_path)
+    with caplog.at_level(logging.INFO):
+        assert not watch.use_file_events(server, logging.getLogger("test"), version=("mkdocs", "2.0.0"))
+    assert isinstance(server.observer, PollingObserver)
+    assert [r.getMessage() for r in caplog.records] == [
+        "mkdocs 2.0.0 is not a version this was written for; MkDocs keeps polling every half second"]
+    del server._watch_refs
+    assert watch.unsupported(server) == "the live-reload server has no _watch_refs"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import freshness, pipeline
+from generator import freshness, pipeline, text
 from generator.errors import Problems
 from tests.helpers import CASES, fact_div, make_project, mkdocs_build, run, visible
 
@@ -31,13 +31,13 @@ def stale_build(tmp_path_factory: pytest.TempPathFactory):
 
 def test_review_dates_end_with_their_period():
     """Check that a month-precise review date is past only from the next month on (likewise years, days)."""
-    assert not freshness.is_stale("2026-03", dt.date(2026, 3, 31))
-    assert freshness.is_stale("2026-03", dt.date(2026, 4, 1))
-    assert not freshness.is_stale("2026", dt.date(2026, 12, 31))
-    assert freshness.is_stale("2026", dt.date(2027, 1, 1))
-    assert freshness.is_stale("2026-02-28", dt.date(2026, 3, 1))
-    assert not freshness.is_stale(None, dt.date(2030, 1, 1))
-    assert not freshness.is_stale("2026-03", None)
+    assert not text.is_past("2026-03", dt.date(2026, 3, 31))
+    assert text.is_past("2026-03", dt.date(2026, 4, 1))
+    assert not text.is_past("2026", dt.date(2026, 12, 31))
+    assert text.is_past("2026", dt.date(2027, 1, 1))
+    assert text.is_past("2026-02-28", dt.date(2026, 3, 1))
+    assert not text.is_past(None, dt.date(2030, 1, 1))
+    assert not text.is_past("2026-03", None)
 
 
 def test_today_comes_from_the_environment():

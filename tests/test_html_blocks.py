@@ -18,8 +18,9 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.utils import get_relative_url
 
-from generator import blockstash, pipeline, urls
-from generator.render import PageContext
+from generator import pipeline, urls
+from generator.context import PageContext
+from generator.mkdocs_adapter.blocks import PageBlocks, PassBlocks
 from tests.helpers import ROOT, LinksAndIds, broken_links, generator, make_project, mkdocs_build
 
 FRONT_MATTER = re.compile(r"---\n.*?\n---\n", re.S)
@@ -83,20 +84,21 @@ def test_passing_blocks_through_gives_what_markdown_makes_of_them():
     and that the ids collected from them are those an HTML parser finds in them."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     result = pipeline.build(ROOT / "seeds")
-    extensions = [e for e in config.markdown_extensions if not isinstance(e, blockstash.PassBlocks)]
+    extensions = [e for e in config.markdown_extensions if not isinstance(e, PassBlocks)]
     assert result.blocks, "the seed's pages have HTML blocks"
     for path, text in result.pages.items():
         body = FRONT_MATTER.sub("", text, count=1)
         parsed = markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs).convert(body)
-        blocks = result.html_blocks(path)
-        with blockstash.passing(blocks) as passed:
-            converted = markdown.Markdown(extensions=[*extensions, blockstash.PassBlocks()],
-                                          extension_configs=config.mdx_configs).convert(body)
+        blocks = result.blocks.get(path, ())
+        current = PageBlocks()
+        current.start(blocks)
+        converted = markdown.Markdown(extensions=[*extensions, PassBlocks(current)],
+                                      extension_configs=config.mdx_configs).convert(body)
         assert _lines(converted) == _lines(parsed), path
-        assert passed.blocks == len(blocks), path
+        assert current.passed == len(blocks), path
         found = LinksAndIds()
         found.feed("\n".join(blocks))
-        assert passed.ids == found.ids, path
+        assert current.finish() == found.ids, path
 
 
 def test_html_links_cannot_end_their_attribute():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import escape, pipeline
-from generator.render import PageContext
+from generator.context import PageContext
 from generator.schema import Citation
 from tests.helpers import CASES, fact_div, make_project, mkdocs_build, visible
 

@@ -52,8 +52,8 @@ def test_first_mention_of_each_entity_links_to_its_entry(visit, path: str):
     text = "".join(chars)
     seen: set[str] = set()
     unlinked = []
-    for match in SITE.names_pattern.finditer(text):
-        entity = SITE.name_to_id[match.group(0)]
+    for match in SITE.names.pattern.finditer(text):
+        entity = SITE.names.to_id[match.group(0)]
         if entity in seen:
             continue
         seen.add(entity)

@@ -1,0 +1,148 @@
+"""What a template sees of its page: links relative to the page, citations, and prose whose first
+mention of each actor links to who's who.
+
+A page is Markdown around HTML blocks (facts, quotes, events, passages), so every helper writes
+either Markdown or, in the view `as_html()` gives, HTML: Markdown leaves HTML blocks alone (no inline
+parsing, no link rewriting, no glossary tooltips), so that view does all three itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from . import escape, urls
+from .model import Cite, Site
+from .schema import Entity
+from .text import human_date
+
+
+def _fragment(anchor: str) -> str:
+    return "#" + quote(anchor, safe="-._~!$'()*+,;=:@/?")
+
+
+# Badges repeated on every fact, event and citation. Python rather than template macros: at a thousand
+# articles they are drawn a hundred thousand times, and a Jinja macro call costs ten times a method's.
+# Search leaves them out, like citation and history lines: a record is found by its own words, and a
+# search for "article", "background" or a month would otherwise match every fact.
+_ARTICLE_BADGE = Markup('<span class="badge badge-article" title="Reported in the source article" '
+                        'data-search-exclude>From the article</span>')
+_BACKGROUND_BADGE = Markup('<span class="badge badge-background" title="Not in the source article: '
+                           'from an outside source" data-search-exclude>Background</span>')
+_RANK_BADGES = {
+    "preferred": Markup(' <span class="badge badge-preferred" title="Trusted more than the other sources for '
+                        'this record" data-search-exclude>Preferred</span>'),
+    "deprecated": Markup(' <span class="badge badge-deprecated" title="Trusted less than the other sources for '
+                         'this record; kept so the disagreement stays visible" data-search-exclude>Deprecated source'
+                         '</span>'),
+}
+
+
+@dataclass
+class PageContext:
+    """Helpers bound to one page: relative links and first-mention entity links.
+
+    They write Markdown, or, in the view `as_html()` gives, HTML for the blocks written as raw HTML
+    (Markdown leaves those alone: no inline parsing, no link rewriting, no glossary tooltips, so
+    the view does all three). Both views share what the page has linked and cited so far."""
+
+    site: Site
+    path: str
+    linked: set[str] = field(default_factory=set)
+    cited: list[Cite] = field(default_factory=list)  # every citation shown, for the page's JSON-LD
+    html: bool = False
+    html_links: str = "directory"  # how links in HTML are written (`urls.LINK_STYLES`)
+    glossary: escape.Glossary | None = None  # tooltips for HTML text; None: none
+
+    def as_html(self) -> PageContext:
+        return dataclasses.replace(self, html=True)
+
+    def text(self, value: object) -> Markup:
+        """Text escaped for where this view writes it."""
+        if not self.html:
+            return escape.md(value)
+        return self.glossary(value) if self.glossary is not None else escape.html_text(value)
+
+    def href(self, target: str, anchor: str = "") -> Markup:
+        # Ids are slugs (the schema's pattern); HTML links quote them all the same, as paths are quoted
+        # (`urls.page_url`), so that no input can end the attribute.
+        fragment = (_fragment(anchor) if self.html else f"#{anchor}") if anchor else ""
+        if target == self.path:
+            return Markup(fragment)
+        if self.html and self.html_links != "source":
+            directory = self.html_links == "directory"
+            start = urls.page_url(self.path, directory)
+            return Markup(urls.relative(urls.page_url(target, directory), start) + fragment)
+        return Markup(urls.relative(target, self.path) + fragment)
+
+    def link(self, label: Markup, target: str, anchor: str = "") -> Markup:
+        """A link to a generated page: `label` must already be escaped (`text`)."""
+        if self.html:
+            return Markup(f'<a href="{self.href(target, anchor)}">{label}</a>')
+        return Markup(f"[{label}]({self.href(target, anchor)})")
+
+    def entity_link(self, entity: Entity | str) -> Markup:
+        if isinstance(entity, str):
+            entity = self.site.entity(entity)
+        self.linked.add(entity.id)
+        return self.link(self.text(entity.name), self.site.entity_page(entity.id), entity.id)
+
+    def cite(self, cite: Cite) -> Markup:
+        """A citation link: to the exact paragraph of an article, or out to a background source."""
+        self.cited.append(cite)
+        if cite.article is not None:
+            name = self.site.article_label(cite.article)
+            label = Markup(f"{self.text(name)}, ¶{cite.paragraph.number}") if cite.paragraph else self.text(name)
+            anchor = cite.paragraph.id if cite.paragraph else ""
+            link = self.link(label, f"articles/{cite.article.id}.md", anchor)
+            return Markup(f'<span class="cite cite-article">{link}</span>')
+        source = cite.source
+        label = ", ".join(self.text(x) for x in (source.publisher or source.title or source.id,
+                                                 human_date(source.date)) if x)
+        address = source.url or ""
+        if cite.raw.quote and address:
+            # Keep an existing fragment: `#section:~:text=…` scrolls to the passage, not the section.
+            base = address.split(":~:")[0]
+            address = (base if "#" in base else base + "#") + escape.text_fragment(cite.raw.quote)
+        return Markup(f'<span class="cite cite-background"><span class="badge">Background</span> '
+                      f'<a href="{escape.url(address)}">{label}</a></span>')
+
+    def ranked(self, cite: Cite) -> Markup:
+        """A citation with its rank shown: deprecated sources stay visible, marked as such."""
+        return Markup(self.cite(cite) + _RANK_BADGES.get(cite.raw.rank, ""))
+
+    def sources(self, record) -> Markup:
+        """Every citation of a record, preferred first (`Site.cites` sorts), separated by semicolons."""
+        return Markup("; ".join(self.ranked(c) for c in self.site.cites(record)))
+
+    def provenance(self, record) -> Markup:
+        """The badge saying whether a record comes from the article or from an outside source."""
+        return _BACKGROUND_BADGE if self.site.is_background(record) else _ARTICLE_BADGE
+
+    def prose(self, text: str) -> Markup:
+        """Escaped text in which the first mention of each entity on the page links to who's who."""
+        pattern = self.site.names.pattern
+        if pattern is None or self.path in self.site.whos_who_pages:
+            return self.text(text)
+        text = " ".join(text.split())
+        out: list[str] = []
+        last = 0
+        for match in pattern.finditer(text):
+            entity_id = self.site.names.to_id[match.group(0)]
+            if entity_id in self.linked:
+                continue
+            self.linked.add(entity_id)
+            out.append(self.text(text[last:match.start()]) if match.start() > last else "")
+            out.append(self.link(self.text(match.group(0)), self.site.entity_page(entity_id), entity_id))
+            last = match.end()
+        out.append(self.text(text[last:]) if last < len(text) else "")
+        return Markup("".join(out))
+
+    @staticmethod
+    def by_year(events: list) -> list[tuple[str, list]]:
+        """Events in runs of the same year, in their order (the timeline's sections)."""
+        return [(year, list(run)) for year, run in itertools.groupby(events, key=lambda e: e.date[:4])]
