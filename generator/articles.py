@@ -58,10 +58,6 @@ class Article:
     def section(self, slug: str) -> Section:
         return next(s for s in self.sections if s.slug == slug)
 
-    @property
-    def text(self) -> str:
-        return "\n\n".join(p.text for p in self.paragraphs)
-
 
 def read_articles(folder: Path, problems: Problems) -> list[Article]:
     """Every `*.txt` in `folder`, sorted by file name so output order never depends on the disk."""

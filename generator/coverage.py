@@ -106,7 +106,7 @@ class Coverage:
         return [a for a in self.articles if a.ratio < self.minimum]
 
     # Past this many articles the page lists sentences only where coverage is under the minimum: every
-    # sentence of a thousand articles made a 10 MB page that no editor reads to the end.
+    # sentence of every article would make a page of megabytes that no editor reads to the end.
     DETAIL_MAX = 25
 
     def detailed(self) -> list[ArticleCoverage]:

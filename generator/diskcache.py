@@ -14,11 +14,12 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
+
+from .write import write_whole
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -57,10 +58,7 @@ class Store:
     def put(self, key: str, value: Any) -> None:
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as out:
-                json.dump(value, out, ensure_ascii=False)
-            os.replace(out.name, path)  # whole or not at all: a reader never sees half an entry
+            write_whole(path, json.dumps(value, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:
             log.info("cache folder %s cannot be written, %s is not cached (%s)", path.parent, self.step, exc)
 

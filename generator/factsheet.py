@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .articles import Article, Paragraph
 from .errors import Problems
 from .schema import Citation, FactSheet, Source
-from .yamlload import Loaded, Path_, format_path, load_yaml
+from .yamlload import KeyPath, Loaded, format_path, load_yaml
 
 
 @dataclass
@@ -75,7 +75,7 @@ def _report(error: dict, loaded: Loaded, path: Path, problems: Problems) -> None
         problems.add(path, line, key, error["msg"], "see the fact sheet reference page")
 
 
-def _yaml_path(loc: tuple, data: object) -> Path_:
+def _yaml_path(loc: tuple, data: object) -> KeyPath:
     """Pydantic's location, mapped back to YAML keys (aliases like `from` already match)."""
     out: list[str | int] = []
     node = data
@@ -92,7 +92,7 @@ def _yaml_path(loc: tuple, data: object) -> Path_:
     return tuple(out)
 
 
-def _value_raw(loaded: Loaded, loc: Path_) -> object:
+def _value_raw(loaded: Loaded, loc: KeyPath) -> object:
     node = loaded.data
     for part in loc:
         try:
@@ -102,7 +102,7 @@ def _value_raw(loaded: Loaded, loc: Path_) -> object:
     return node
 
 
-def _value(loaded: Loaded, loc: Path_) -> str:
+def _value(loaded: Loaded, loc: KeyPath) -> str:
     value = _value_raw(loaded, loc)
     return repr(value) if value is not None else "the value"
 
@@ -120,7 +120,7 @@ def _expected(kind: str) -> str:
             "bool_type": "true or false"}.get(kind, kind.removesuffix("_type"))
 
 
-def _pattern_hint(loc: Path_) -> str:
+def _pattern_hint(loc: KeyPath) -> str:
     last = str(loc[-1]) if loc else ""
     if last in {"date", "as_of", "review_after", "retrieved", "last_reviewed"}:
         return "write a date as 2025, 2025-12 or 2025-12-10"
@@ -131,7 +131,7 @@ def _pattern_hint(loc: Path_) -> str:
     return "ids use lower-case letters, digits and hyphens, e.g. `brad-cooper`"
 
 
-def _fields_at(loc: Path_) -> list[str]:
+def _fields_at(loc: KeyPath) -> list[str]:
     """The keys allowed at a location, for 'did you mean' hints."""
     model: type[BaseModel] | None = FactSheet
     for part in loc:

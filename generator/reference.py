@@ -52,8 +52,8 @@ def _type(spec: dict, defs: dict) -> str:
     return text
 
 
-def records() -> list[RecordDoc]:
-    # Deriving the JSON Schema is a third of a small site's generation; it changes only with our code.
+def record_docs() -> list[RecordDoc]:
+    # Deriving the JSON Schema is slow next to a small site's generation, and it changes only with our code.
     schema = diskcache.memo("schema", "", (schema_module,), lambda: FactSheet.model_json_schema(by_alias=True))
     defs = schema.get("$defs", {})
     docs = []

@@ -25,7 +25,7 @@ from . import coverage, diskcache, escape, model, structured, svg, urls
 from .context import PageContext
 from .history import History
 from .model import FIGURES, QUOTES, TIMELINE, WHOS_WHO, Site
-from .reference import records
+from .reference import record_docs
 from .text import human_date
 
 
@@ -98,7 +98,7 @@ def page_jobs(site: Site, history: History) -> list[PageJob]:
         *_directory(FIGURES, site.figure_pages, "figures.md.j2", "figures", {}),
         *_directory(QUOTES, site.quote_pages, "quotes.md.j2", "quotes", {}),
         PageJob("articles/index.md", "articles.md.j2", {}),
-        PageJob("reference/factsheet.md", "reference.md.j2", {"reference": records()}),
+        PageJob("reference/factsheet.md", "reference.md.j2", {"reference": record_docs()}),
         # Coverage analysis is the slowest context: made only when its page is rendered.
         PageJob("coverage.md", "coverage.md.j2", functools.partial(_coverage_context, site)),
         PageJob("changes.md", "changes.md.j2", {}),

@@ -22,8 +22,8 @@ from .model import Cite, Site
 
 SCHEMA = "https://schema.org"
 # A page names at most this many sources, entities and events: the main ones, for search engines.
-# Every one of them on a long page would make its <head> larger than its text (a topic page of a
-# thousand-article site listed 14 KB of them), and MkDocs parses front matter slowly.
+# Every one of them on a long page would make its <head> larger than its text, and MkDocs parses
+# front matter slowly.
 LIST_MAX = 12
 ENTITY_TYPES = {"person": "Person", "state": "Country", "place": "Place"}  # the others are organisations
 _HEADING = re.compile(r"^# (.+?)\s*(\{[^}]*\})?\s*$", re.M)

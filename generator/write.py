@@ -7,6 +7,8 @@ which it knows from a manifest kept in the output folder.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +22,18 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write `data` to `target` whole or not at all: a watching server or a reader never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=f".{target.name}.", delete=False) as out:
+        out.write(data)
+    try:
+        os.replace(out.name, target)
+    except OSError:
+        os.unlink(out.name)
+        raise
 
 
 def collisions(pages: dict[str, str], docs: Path, problems: Problems) -> None:
@@ -50,10 +64,7 @@ def write_pages(pages: dict[str, str], out: Path) -> WriteReport:
         if target.is_file() and target.read_bytes() == data:
             report.unchanged.append(path)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)  # atomic: a watching server never sees half a page
+        write_whole(target, data)
         report.written.append(path)
     for path in sorted(ours - set(pages)):
         stale = out / path

@@ -19,7 +19,7 @@ import yaml
 
 from .errors import Problems
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 
 class _Loader(yaml.SafeLoader):
@@ -31,8 +31,8 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-# libyaml's parser, where PyYAML was built with it, composes the same nodes (with the same marks)
-# about ten times faster; a file it rejects is parsed again in Python so messages never depend on it.
+# libyaml's parser, where PyYAML was built with it, composes the same nodes (with the same marks) much
+# faster; a file it rejects is parsed again in Python so that messages never depend on it.
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 _IMPLICIT_FIRST = frozenset(_Loader.yaml_implicit_resolvers)
@@ -64,14 +64,13 @@ class Loaded:
     """The plain values of a YAML file, and its node tree for finding the line of a key path.
 
     Lines are looked up only when a problem is reported, so they are found by walking the nodes then,
-    not recorded for every node while the values are built (a third of the time of reading a large
-    fact sheet went into recording them)."""
+    not recorded for every node while the values are built (most nodes never need one)."""
 
     data: Any
     root: yaml.Node | None = None
     _keys: dict[int, dict[str, tuple[int, yaml.Node]]] = field(default_factory=dict, repr=False)
 
-    def line_of(self, path: Path_) -> int:
+    def line_of(self, path: KeyPath) -> int:
         """The line of the deepest node found on `path`: a key's own line, a list item's first line
         (a missing key points at its parent)."""
         node = self.root
@@ -103,7 +102,7 @@ class Loaded:
         return None
 
 
-def format_path(path: Path_) -> str:
+def format_path(path: KeyPath) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -176,7 +175,7 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=_Loader)
 
 
-def _build(node: yaml.Node, path: Path_, file: Path, problems: Problems) -> Any:
+def _build(node: yaml.Node, path: KeyPath, file: Path, problems: Problems) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -214,7 +213,7 @@ def _key(node: yaml.Node) -> str | None:
     return str(key) if isinstance(key, (str, int)) and not isinstance(key, bool) else None
 
 
-def _scalar(node: yaml.Node, path: Path_, file: Path, problems: Problems) -> Any:
+def _scalar(node: yaml.Node, path: KeyPath, file: Path, problems: Problems) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         problems.add(file, node.start_mark.line + 1, format_path(path),
                      "a key must be plain text, not a list or mapping", "")
