@@ -134,8 +134,9 @@ def generate(articles: int, seed: int = 1) -> tuple[dict[str, str], str]:
     qa_for_topic: dict[int, list[str]] = {}
     web = [f"monitor-{k}" for k in range(1, 6)]
     for k, source_id in enumerate(web, start=1):
-        y_sources.append(f"  - id: {source_id}\n    kind: web\n    publisher: {_q(f'Conflict Monitor {k}')}\n"
-                         f"    date: 2025-{k:02d}-15\n    url: https://monitor{k}.example.org/reports\n")
+        y_sources.append(f"  - id: {source_id}\n    kind: web\n    category: specialist\n"
+                         f"    publisher: {_q(f'Conflict Monitor {k}')}\n    date: 2025-{k:02d}-15\n"
+                         f"    url: https://monitor{k}.example.org/reports\n    accessed: 2026-01-31\n")
 
     for i in range(articles):
         topic_index = i % n_topics

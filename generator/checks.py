@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .articles import Article
 from .errors import Problems
 from .factsheet import LoadedFactSheet, all_sources, cited_paragraph
-from .schema import RECORD_KINDS, Citation, FactSheet, Source
+from .schema import RECORD_KINDS, SOURCE_CATEGORIES, Citation, FactSheet, Source
 from .text import normalise, occurs_whole
 from .yamlload import format_path
 
@@ -85,8 +85,19 @@ def sources_complete(s: _Sheet) -> None:
             elif source.article not in s.articles:
                 s.add(("sources", i, "article"), f"no article {source.article!r} in seeds/articles",
                       _did_you_mean(source.article, s.articles) or "check the file name")
-        elif not source.url:
-            s.add(("sources", i), "an outside (web) source needs `url:`", "add the page's http(s) address")
+        else:
+            for key, hint in _WEB_SOURCE_KEYS:
+                if getattr(source, key) is None:
+                    report = s.add if key == "url" else s.warn  # TEMPORARY: errors once the seed has them all
+                    report(("sources", i), f"outside source {source.id!r} needs `{key}:`", hint)
+
+
+_WEB_SOURCE_KEYS = (
+    ("url", "add the page's http(s) address"),
+    ("publisher", "name the site the page is on; a news agency whose text it carries goes in `via:`"),
+    ("category", "say what kind of publisher it is: " + ", ".join(SOURCE_CATEGORIES)),
+    ("accessed", "give the date you read the page, e.g. 2026-12-01"),
+)
 
 
 def references(s: _Sheet) -> None:
@@ -141,11 +152,65 @@ def cited_passages(s: _Sheet) -> None:
 
 
 def verbatim_quotes(s: _Sheet) -> None:
+    """A quote's words stand in its article paragraph, or in the sentence its outside page was seen to carry."""
     for i, quote in enumerate(s.sheet.quotes):
         passage = s.passage(quote.cite)
         if passage is not None and normalise(quote.text) not in normalise(passage):
             s.add(("quotes", i, "text"), f"the quote is not verbatim in {quote.cite.source} {quote.cite.paragraph}",
                   "copy the words exactly; only spaces and quote marks may differ")
+        source = s.sources.get(quote.cite.source)
+        if source is None or source.kind != "web":
+            continue
+        if not quote.cite.quote:
+            s.add(("quotes", i, "cite"), f"quote {quote.id!r} cites an outside page without its words",
+                  "add `quote:` to the citation: the page's sentence that carries the words, copied exactly")
+        elif normalise(quote.text) not in normalise(quote.cite.quote):
+            s.add(("quotes", i, "text"), f"the words of quote {quote.id!r} are not in the citation's `quote:`",
+                  "copy the words exactly from the page's sentence; only spaces and quote marks may differ")
+
+
+def real_disagreements(s: _Sheet) -> None:
+    """`claim:` marks a conflict between a record's sources: at least two sources, saying different things.
+    Sources that say the same are corroboration, shown without a claim; `rank:` orders only conflicts."""
+    for loc, cites in _cited_records(s.sheet):
+        claims = {normalise(c.claim) for c in cites if c.claim}
+        first = next((j for j, c in enumerate(cites) if c.claim), 0)
+        if claims and len(cites) < 2:
+            s.warn((*loc, "cite", first, "claim"),
+                  "`claim:` on the only source of this record: there is nothing for it to differ from",
+                  "remove `claim:`; say what the source says in the record itself")
+        elif len(claims) == 1:
+            s.warn((*loc, "cite", first, "claim"), "only one claim among this record's sources, so none differ",
+                  "give each conflicting source its own `claim:`, or remove `claim:` where the sources agree")
+        elif len(claims) < 2 and any(c.rank != "normal" for c in cites):
+            ranked = next(j for j, c in enumerate(cites) if c.rank != "normal")
+            s.warn((*loc, "cite", ranked, "rank"), "`rank:` on a record whose sources do not conflict",
+                  "rank sources only where their claims differ")
+
+
+def _cited_records(sheet: FactSheet) -> Iterator[tuple[tuple, list[Citation]]]:
+    for kind in ("entities", "events", "facts", "relations"):
+        for i, record in enumerate(getattr(sheet, kind)):
+            if record.cite:
+                yield (kind, i), list(record.cite)
+
+
+def superseded_facts(s: _Sheet) -> None:
+    """`superseded_by` names an event or another fact, dated no earlier than the fact it overtakes."""
+    dated = {e.id: e.date for e in s.sheet.events} | {f.id: f.as_of for f in s.sheet.facts}
+    for i, fact in enumerate(s.sheet.facts):
+        later = fact.superseded_by
+        if later is None:
+            continue
+        loc = ("facts", i, "superseded_by")
+        if later == fact.id:
+            s.add(loc, f"fact {fact.id!r} cannot supersede itself", "name the event or fact that overtook it")
+        elif later not in dated:
+            s.add(loc, f"no event or fact with id {later!r}",
+                  _did_you_mean(later, dated) or "name the id of the event or fact that overtook this one")
+        elif fact.as_of and dated[later] and dated[later] < fact.as_of[:len(dated[later])]:
+            s.add(loc, f"{later!r} is dated {dated[later]}, before this fact's as_of {fact.as_of}",
+                  "a fact is overtaken by something later: check the dates or the id")
 
 
 def figures_in_passages(s: _Sheet) -> None:
@@ -200,7 +265,7 @@ def glossary_terms_once(s: _Sheet) -> None:
 
 RULES: tuple[Callable[[_Sheet], None], ...] = (
     unique_ids, sources_complete, references, cited_passages, verbatim_quotes, figures_in_passages,
-    dates_in_order, topics_used, entities_used, glossary_terms_once,
+    dates_in_order, topics_used, entities_used, glossary_terms_once, real_disagreements, superseded_facts,
 )
 
 

@@ -58,6 +58,7 @@ def records(site: Site) -> dict[str, list[dict]]:
     for fact in site.facts:
         item: dict = {"id": fact.id, "statement": fact.statement, "topics": list(fact.topics),
                       "entities": list(fact.entities), "as_of": fact.as_of, "review_after": fact.review_after,
+                      "superseded_by": fact.superseded_by,
                       "background": site.is_background(fact), "figure": None}
         if fact.figure is not None:
             value = fact.figure.value
@@ -76,8 +77,9 @@ def records(site: Site) -> dict[str, list[dict]]:
                  "summary": e.summary, "citations": _citations(site, e)} for e in site.entities]
     relations = [{"id": r.id, "from": r.source_entity, "to": r.target_entity, "kind": r.kind, "label": r.label,
                   "as_of": r.as_of, "citations": _citations(site, r)} for r in site.sheet.relations]
-    sources = [{"id": s.id, "kind": s.kind, "article": s.article, "publisher": s.publisher, "title": s.title,
-                "date": s.date, "url": s.url, "retrieved": s.retrieved, "note": s.note} for s in site.sheet.sources]
+    sources = [{"id": s.id, "kind": s.kind, "category": s.category, "article": s.article, "publisher": s.publisher,
+                "via": s.via, "title": s.title, "date": s.date, "url": s.url, "accessed": s.accessed, "note": s.note}
+               for s in site.sheet.sources]
     return {"facts": facts, "events": events, "quotes": quotes, "entities": entities, "relations": relations,
             "sources": sources}
 
@@ -99,6 +101,7 @@ COLUMNS = {
     "facts": [("id", "id"), ("statement", "statement"), ("figure_value", _figure("value")),
               ("figure_unit", _figure("unit")), ("figure_text", _figure("text")),
               ("figure_qualifier", _figure("qualifier")), ("as_of", "as_of"), ("review_after", "review_after"),
+              ("superseded_by", "superseded_by"),
               ("background", "background"), ("topics", _joined("topics")), ("entities", _joined("entities")),
               ("sources", _sources)],
     "events": [("id", "id"), ("date", "date"), ("precision", "precision"), ("title", "title"),
@@ -110,8 +113,9 @@ COLUMNS = {
                  ("role", "role"), ("summary", "summary"), ("sources", _sources)],
     "relations": [("id", "id"), ("from", "from"), ("to", "to"), ("kind", "kind"), ("label", "label"),
                   ("as_of", "as_of"), ("sources", _sources)],
-    "sources": [("id", "id"), ("kind", "kind"), ("article", "article"), ("publisher", "publisher"),
-                ("title", "title"), ("date", "date"), ("url", "url"), ("retrieved", "retrieved"), ("note", "note")],
+    "sources": [("id", "id"), ("kind", "kind"), ("category", "category"), ("article", "article"),
+                ("publisher", "publisher"), ("via", "via"), ("title", "title"), ("date", "date"), ("url", "url"),
+                ("accessed", "accessed"), ("note", "note")],
 }
 
 

@@ -122,7 +122,7 @@ def _expected(kind: str) -> str:
 
 def _pattern_hint(loc: KeyPath) -> str:
     last = str(loc[-1]) if loc else ""
-    if last in {"date", "as_of", "review_after", "retrieved", "last_reviewed"}:
+    if last in {"date", "as_of", "review_after", "accessed", "last_reviewed"}:
         return "write a date as 2025, 2025-12 or 2025-12-10"
     if last == "paragraph":
         return "cite a paragraph as p1, p2, … as numbered on the article's page"

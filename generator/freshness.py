@@ -11,8 +11,9 @@ import datetime as dt
 import os
 import re
 
+from .currency import tracked_to
 from .errors import Problems
-from .text import human_date, is_past
+from .text import human_date, is_past, last_day
 from .yamlload import format_path
 
 TODAY_VARIABLE = "EXPLAINER_TODAY"
@@ -33,12 +34,29 @@ def today(problems: Problems, environ: dict[str, str] | None = None) -> dt.date:
         return dt.date.today()
 
 
+# A review this long after the latest dated record says the news was looked at and nothing newer taken in:
+# readers are owed a sentence on why (`meta.tracking_note`).
+TRACKING_GAP_DAYS = 90
+
+
 def check(loaded, problems: Problems, on: dt.date) -> None:
-    """A warning per fact past its review date (so `check --strict` fails, and the build says so)."""
-    for i, fact in enumerate(loaded.sheet.facts):
-        if is_past(fact.review_after, on):
+    """Warnings (so `check --strict` fails, and the build says so) for each fact past its review date that
+    nothing supersedes, and for a review long after the latest dated record with no word on why."""
+    sheet = loaded.sheet
+    for i, fact in enumerate(sheet.facts):
+        if fact.superseded_by is None and is_past(fact.review_after, on):
             loc = ("facts", i, "review_after")
             problems.warn(loaded.path, loaded.line(*loc), format_path(loc),
                           f"fact {fact.id!r} is past its review date, {human_date(fact.review_after)} "
-                          f"(today is {on.isoformat()}); the site marks it “may be out of date”",
-                          "check its sources, then update the fact, its as_of and its review_after")
+                          f"(today is {on.isoformat()}), and nothing supersedes it; the site marks it "
+                          f"“may be out of date”",
+                          "check its sources, then update the fact, its as_of and its review_after, or name "
+                          "what overtook it in `superseded_by:`")
+    newest = tracked_to(sheet)
+    reviewed = last_day(sheet.meta.last_reviewed)
+    if newest and not sheet.meta.tracking_note and (reviewed - last_day(newest)).days > TRACKING_GAP_DAYS:
+        loc = ("meta", "last_reviewed")
+        problems.warn(loaded.path, loaded.line(*loc), format_path(loc),
+                      f"checked on {human_date(sheet.meta.last_reviewed)}, but the latest dated record is of "
+                      f"{human_date(newest)}, and the fact sheet does not say why nothing newer is covered",
+                      "add the newer events, or add `tracking_note:` under `meta:` saying why (readers see it)")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .articles import Article, Paragraph
+from .currency import Currency
 from .names import Names
 from .schema import Citation, Entity, Event, Fact, FactSheet, Quote, Source, Term, Topic
 from .text import initial, is_past
@@ -130,7 +131,8 @@ class Site:
 
     @property
     def figures(self) -> list[Fact]:
-        return [f for f in self.sheet.facts if f.figure is not None]
+        """Key figures: the facts with a number that nothing has superseded."""
+        return [f for f in self.sheet.facts if f.figure is not None and f.superseded_by is None]
 
     @property
     def quotes(self) -> list[Quote]:
@@ -165,13 +167,20 @@ class Site:
         return all(c.background for c in self.cites(record))
 
     def disputed(self, record) -> bool:
-        return any(c.raw.claim for c in self.cites(record))
+        """Its sources conflict: at least two of them say different things (`claim:`). Sources that agree
+        are corroboration, and one source never disputes anything."""
+        return len({c.raw.claim for c in self.cites(record) if c.raw.claim}) >= 2
 
-    # -- provenance: freshness, where a fact is shown ----------------------------
+    # -- provenance: currency, freshness, where a fact is shown ----------------------------
+
+    @cached_property
+    def currency(self) -> Currency:
+        """How far events are tracked, when the sheet was checked, and what later events overtook."""
+        return Currency(self.sheet, (s.id for s in self.sources.values() if s.kind == "article"))
 
     def stale(self, fact: Fact) -> bool:
-        """The fact is past its `review_after` date and may be out of date."""
-        return is_past(fact.review_after, self.today)
+        """The fact is past its `review_after` date, nothing supersedes it, and it may be out of date."""
+        return fact.superseded_by is None and is_past(fact.review_after, self.today)
 
     @property
     def stale_facts(self) -> list[Fact]:

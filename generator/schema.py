@@ -21,6 +21,17 @@ URL_PATTERN = r"^https?://[^\s]+$"
 
 RECORD_KINDS = ("sources", "entities", "events", "facts", "quotes", "topics", "glossary", "relations")
 
+# What kind of publisher an outside source is, as readers are told beside every citation of it.
+SOURCE_CATEGORIES = {
+    "official": "Official statement or document",
+    "news-agency": "News agency",
+    "major-outlet": "Newspaper or broadcaster",
+    "specialist": "Specialist or research body",
+    "regional-outlet": "Regional outlet",
+    "aggregator": "Aggregator or republisher",
+}
+SourceCategory = Literal["official", "news-agency", "major-outlet", "specialist", "regional-outlet", "aggregator"]
+
 
 def _date_text(value: object) -> object:
     # YAML reads an unquoted 2025 as a number; a year is still a date with year precision.
@@ -73,7 +84,9 @@ class Citation(Record):
     rank: Literal["preferred", "normal", "deprecated"] = Field(
         default="normal", description="How far this source is trusted for this record, where sources differ.")
     claim: Text | None = Field(
-        default=None, description="What this source says, where it differs from the others.")
+        default=None, description="Only where the sources of this record conflict (other figures, dates or "
+                                  "accounts): what this source says. Sources that agree need no claim: "
+                                  "they are shown as corroboration.")
 
 
 class Source(Record):
@@ -83,11 +96,16 @@ class Source(Record):
     kind: Literal["article", "web"] = Field(
         description="`article` for a file in seeds/articles, `web` for an outside page.")
     article: Ref | None = Field(default=None, description="For `article`: the file name without `.txt`.")
-    publisher: Text | None = Field(default=None, description="Who published it, as named by the source.")
-    title: Text | None = Field(default=None, description="Its title, exactly as published.")
-    date: DateText | None = Field(default=None, description="When it was published.")
+    category: SourceCategory | None = Field(
+        default=None, description="For `web`: what kind of publisher this is (`official`, `news-agency`, "
+                                  "`major-outlet`, `specialist`, `regional-outlet` or `aggregator`).")
+    publisher: Text | None = Field(default=None, description="Who published it: the site the page is on.")
+    via: Text | None = Field(
+        default=None, description="Whose text the page carries, where it says so (a news agency, say).")
+    title: Text | None = Field(default=None, description="Its title, exactly as published; only if seen.")
+    date: DateText | None = Field(default=None, description="When it was published, only if the page shows it.")
     url: Url | None = Field(default=None, description="Its address (http or https only).")
-    retrieved: DateText | None = Field(default=None, description="When the page was read.")
+    accessed: DateText | None = Field(default=None, description="For `web`: when an editor read the page.")
     note: Text | None = Field(default=None, description="Anything a reader should know about the source.")
 
 
@@ -125,6 +143,11 @@ class Fact(Record):
     as_of: DateText | None = Field(default=None, description="When the fact was true or reported.")
     review_after: DateText | None = Field(
         default=None, description="After this date the site marks the fact as possibly out of date.")
+    superseded_by: Ref | None = Field(
+        default=None, description="The id of the event or fact that overtook this one: the site then shows "
+                                  "this fact as history (\"Until …\") and leaves it out of key figures.")
+    update_note: Text | None = Field(
+        default=None, description="A short note to readers on how this fact was updated, written by an editor.")
     cite: list[Citation] = Field(min_length=1, description="Where the fact comes from; several sources may disagree.")
 
 
@@ -141,14 +164,15 @@ class Event(Record):
 
 
 class Quote(Record):
-    """Words someone said, verbatim, cited to the paragraph that carries them."""
+    """Words someone said, verbatim, cited to the article paragraph or the outside page that carries them."""
 
     id: Id
     speaker: Ref = Field(description="The id of the entity who said it.")
-    text: Text = Field(description="The words, verbatim; must appear in the cited paragraph.")
+    text: Text = Field(description="The words, verbatim: they must stand in the cited paragraph, or, for an "
+                                   "outside page, in the citation's `quote:` (the page's sentence, as seen).")
     context: Text | None = Field(default=None, description="Where and when it was said.")
     topics: list[Ref] = Field(min_length=1, description="Topic pages that show the quote.")
-    cite: Citation = Field(description="The article paragraph that carries the words.")
+    cite: Citation = Field(description="The article paragraph, or the outside page, that carries the words.")
 
 
 class QandA(Record):
@@ -198,7 +222,11 @@ class Meta(Record):
 
     title: Text = Field(description="The site's home page title.")
     description: Text = Field(description="One neutral sentence: what the site explains.")
-    last_reviewed: DateText = Field(description="When an editor last reviewed the whole fact sheet.")
+    last_reviewed: DateText = Field(description="When an editor last checked the whole fact sheet against the "
+                                                "news (shown to readers as \"checked on\").")
+    tracking_note: Text | None = Field(
+        default=None, description="Why nothing newer than the latest dated record is covered, where the "
+                                  "review is much later: one sentence, shown to readers.")
     coverage_min: float = Field(default=0.0, ge=0, le=1,
                                 description="The share of each article's sentences (0 to 1) that facts, quotes "
                                             "and events must cover; `make check` fails under it.")

@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import functools
 import unicodedata
+from collections.abc import Iterable
 
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'"})
 
@@ -75,6 +76,13 @@ def last_day(value: str) -> dt.date:
     if len(parts) == 2:
         return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
     return dt.date(parts[0], parts[1], parts[2])
+
+
+def latest(dates: Iterable[str | None]) -> str | None:
+    """The date whose period ends last (2026-03 ends after 2026-03-10); of two that end together, the more
+    precise one."""
+    known = [d for d in dates if d]
+    return max(known, key=lambda d: (last_day(d), len(d))) if known else None
 
 
 def is_past(value: str | None, on: dt.date | None) -> bool:

@@ -51,80 +51,100 @@ CASES_ = [
          ("description: A test", "description: !!python/object/apply:os.system A test")),
     Case("merge-key", f"{SHEET}:3: meta: merge keys (<<) are not supported (write the keys out in full)",
          ("meta:\n", "meta:\n  <<: {}\n")),
-    Case("unknown-key", f"{SHEET}:30: entities[2].rol: unknown key (did you mean `role`?)",
+    Case("unknown-key", f"{SHEET}:32: entities[2].rol: unknown key (did you mean `role`?)",
          ("    kind: organisation\nevents", "    kind: organisation\n    rol: A guild\nevents")),
-    Case("missing-key", f"{SHEET}:31: events[0].title: required key is missing (add `title:`)",
+    Case("missing-key", f"{SHEET}:33: events[0].title: required key is missing (add `title:`)",
          ("    title: The accord is signed\n", "")),
-    Case("wrong-type", f"{SHEET}:39: facts[0].statement: expected text, found a number (quote text values; "
+    Case("wrong-type", f"{SHEET}:41: facts[0].statement: expected text, found a number (quote text values; "
          "a mapping needs `key: value` lines)",
          ("    statement: The accord covers 12 border posts, according to the report.", "    statement: 12")),
-    Case("not-a-list", f"{SHEET}:40: facts[0].topics: expected a list (lines starting with `- `), found text "
+    Case("not-a-list", f"{SHEET}:42: facts[0].topics: expected a list (lines starting with `- `), found text "
          "(quote text values; a mapping needs `key: value` lines)",
          ("    topics: [accord]\n    entities: [northern-council]\n",
           "    topics: accord\n    entities: [northern-council]\n")),
-    Case("value-not-allowed", f"{SHEET}:20: entities[0].kind: 'human' is not allowed (use one of: 'person', "
+    Case("value-not-allowed", f"{SHEET}:22: entities[0].kind: 'human' is not allowed (use one of: 'person', "
          "'organisation', 'government', 'armed-group', 'state', 'coalition', 'military' or 'place')",
          ("    kind: person", "    kind: human")),
-    Case("bad-id", f"{SHEET}:18: entities[0].id: 'Dana Reyes' has the wrong form (ids use lower-case letters, "
+    Case("bad-id", f"{SHEET}:20: entities[0].id: 'Dana Reyes' has the wrong form (ids use lower-case letters, "
          "digits and hyphens, e.g. `brad-cooper`)", ("  - id: dana-reyes", "  - id: Dana Reyes")),
-    Case("duplicate-id", f"{SHEET}:27: entities[2].id: id 'northern-council' is already used by entities[1] "
-         "(line 24) (give each record its own id)", ("  - id: river-guild", "  - id: northern-council")),
-    Case("unknown-topic", f"{SHEET}:34: events[0].topics[0]: no topic with id 'acord' (did you mean 'accord'?)",
+    Case("duplicate-id", f"{SHEET}:29: entities[2].id: id 'northern-council' is already used by entities[1] "
+         "(line 26) (give each record its own id)", ("  - id: river-guild", "  - id: northern-council")),
+    Case("unknown-topic", f"{SHEET}:36: events[0].topics[0]: no topic with id 'acord' (did you mean 'accord'?)",
          ("    topics: [accord]\n    entities: [northern-council, river", "    topics: [acord]\n    entities: "
                                                                           "[northern-council, river")),
-    Case("unknown-entity", f"{SHEET}:35: events[0].entities[1]: no entity with id 'river-gild' (did you mean "
+    Case("unknown-entity", f"{SHEET}:37: events[0].entities[1]: no entity with id 'river-gild' (did you mean "
          "'river-guild'?)", ("entities: [northern-council, river-guild]", "entities: [northern-council, river-gild]")),
-    Case("unknown-source", f"{SHEET}:36: events[0].cite[0].source: no source with id 'sampel' (did you mean "
+    Case("unknown-source", f"{SHEET}:38: events[0].cite[0].source: no source with id 'sampel' (did you mean "
          "'sample'?)", ("    cite: [{source: sample, paragraph: p1}]\nfacts", "    cite: [{source: sampel, "
                                                                        "paragraph: p1}]\nfacts")),
     Case("missing-article", f"{SHEET}:9: sources[0].article: no article 'sample-reprot' in seeds/articles (did "
          "you mean 'sample-report'?)", ("article: sample-report", "article: sample-reprot")),
-    Case("paragraph-out-of-range", f"{SHEET}:56: facts[1].cite[0].paragraph: sample-report has no paragraph p9 "
+    Case("paragraph-out-of-range", f"{SHEET}:59: facts[1].cite[0].paragraph: sample-report has no paragraph p9 "
          "(it has p1 to p3)", ("    cite: [{source: sample, paragraph: p2}]\nquotes",
                                "    cite: [{source: sample, paragraph: p9}]\nquotes")),
-    Case("paragraph-form", f"{SHEET}:56: facts[1].cite[0].paragraph: 'para 2' has the wrong form (cite a "
+    Case("paragraph-form", f"{SHEET}:59: facts[1].cite[0].paragraph: 'para 2' has the wrong form (cite a "
          "paragraph as p1, p2, … as numbered on the article's page)",
          ("    cite: [{source: sample, paragraph: p2}]\nquotes", "    cite: [{source: sample, paragraph: para 2}]\n"
                                                                 "quotes")),
-    Case("paragraph-missing", f"{SHEET}:56: facts[1].cite[0]: a citation of an article needs `paragraph:` (add "
+    Case("paragraph-missing", f"{SHEET}:59: facts[1].cite[0]: a citation of an article needs `paragraph:` (add "
          "the paragraph number, p1 to p3)", ("    cite: [{source: sample, paragraph: p2}]\nquotes",
                                              "    cite: [{source: sample}]\nquotes")),
-    Case("web-paragraph", f"{SHEET}:49: facts[0].cite[1].paragraph: an outside source has no numbered paragraphs "
+    Case("web-paragraph", f"{SHEET}:52: facts[0].cite[1].paragraph: an outside source has no numbered paragraphs "
          "(remove `paragraph:`; give the exact words as `quote:` instead)",
          ("      - source: outside\n", "      - source: outside\n        paragraph: p1\n")),
-    Case("quote-not-verbatim", f"{SHEET}:60: quotes[0].text: the quote is not verbatim in sample p2 (copy the "
+    Case("quote-not-verbatim", f"{SHEET}:63: quotes[0].text: the quote is not verbatim in sample p2 (copy the "
          "words exactly; only spaces and quote marks may differ)",
          ("text: We have agreed on every post,", "text: We agreed on every post,")),
-    Case("cited-words-not-verbatim", f"{SHEET}:47: facts[0].cite[0].quote: the quoted words are not in "
+    Case("cited-words-not-verbatim", f"{SHEET}:49: facts[0].cite[0].quote: the quoted words are not in "
          "sample-report p1 (copy the words exactly from the paragraph; only spaces and quote marks may differ)",
          ("quote: The accord covers 12 border posts.", "quote: The accord covers twelve border posts.")),
-    Case("figure-not-in-passage", f"{SHEET}:55: facts[1].figure.text: 'about 400' is not in the cited passage "
+    Case("figure-not-in-passage", f"{SHEET}:58: facts[1].figure.text: 'about 400' is not in the cited passage "
          "(write the number exactly as the cited paragraph or quote does)",
          ('text: "about 300"', 'text: "about 400"')),
     Case("impossible-date", f"{SHEET}:5: meta.last_reviewed: '2026-02-30' is not a day of that month (write a "
          "date as 2025, 2025-12 or 2025-12-10)", ("last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30")),
-    Case("date-form", f"{SHEET}:32: events[0].date: '15/01/2026' has the wrong form (write a date as 2025, "
+    Case("date-form", f"{SHEET}:34: events[0].date: '15/01/2026' has the wrong form (write a date as 2025, "
          "2025-12 or 2025-12-10)", ("    date: 2026-01\n    title", "    date: 15/01/2026\n    title")),
-    Case("javascript-url", f"{SHEET}:16: sources[1].url: 'javascript:alert(1)' has the wrong form (use a full "
+    Case("javascript-url", f"{SHEET}:17: sources[1].url: 'javascript:alert(1)' has the wrong form (use a full "
          "http:// or https:// address)", ("url: https://example.org/accord", "url: javascript:alert(1)")),
-    Case("review-before-as-of", f"{SHEET}:44: facts[0].review_after: review_after is before as_of (pick a later "
+    Case("review-before-as-of", f"{SHEET}:46: facts[0].review_after: review_after is before as_of (pick a later "
          "review date)", ("    as_of: 2026-01\n", "    as_of: 2026-01\n    review_after: 2025-06\n")),
-    Case("empty-list", f"{SHEET}:53: facts[1].topics: must not be empty (add at least one entry)",
+    Case("empty-list", f"{SHEET}:56: facts[1].topics: must not be empty (add at least one entry)",
          ("    topics: [accord]\n    entities: [dana-reyes]", "    topics: []\n    entities: [dana-reyes]")),
-    Case("topic-without-facts", f"{SHEET}:72: topics[1]: topic 'other' has no facts (tag at least one fact with "
+    Case("topic-without-facts", f"{SHEET}:75: topics[1]: topic 'other' has no facts (tag at least one fact with "
          "this topic)", ("glossary:\n", "  - id: other\n    title: Other\n    summary: None yet.\nglossary:\n")),
-    Case("glossary-twice", f"{SHEET}:76: glossary[1]: the term 'Accord' is defined twice (also glossary[0]) "
+    Case("glossary-twice", f"{SHEET}:79: glossary[1]: the term 'Accord' is defined twice (also glossary[0]) "
          "(merge the two entries)", ("    definition: A formal agreement.\n", "    definition: A formal "
                                      "agreement.\n  - id: accord-again\n    term: Accord\n    definition: Same.\n")),
     Case("not-a-mapping", f"{SHEET}:1: the fact sheet must be a mapping of sections (meta:, sources:, …) (start "
          "the file with `meta:`)", raw=b"- just\n- a list\n"),
-    Case("unused-entity-strict", f"{SHEET}:30: warning: entities[3]: entity 'lonely' is not referenced by "
+    Case("unused-entity-strict", f"{SHEET}:32: warning: entities[3]: entity 'lonely' is not referenced by "
          "any fact, event, quote or relation (reference it or remove it)", strict=True,
          replace=("events:\n", "  - id: lonely\n    name: Lonely\n    kind: place\nevents:\n")),
     Case("empty-article", f"{ARTICLE}:1: the article is empty (put the title on the first line, then the text)",
          article=b"\n\n"),
     Case("article-not-utf8", f"{ARTICLE}:3: byte 0xff is not valid UTF-8 (save the file as UTF-8)",
          article=b"Title\n\nBad \xff byte.\n"),
+    Case("superseded-by-unknown", f"{SHEET}:59: facts[1].superseded_by: no event or fact with id 'border-post' "
+         "(did you mean 'border-posts'?)",
+         ("    cite: [{source: sample, paragraph: p2}]\nquotes:",
+          "    superseded_by: border-post\n    cite: [{source: sample, paragraph: p2}]\nquotes:")),
+    Case("superseded-by-itself", f"{SHEET}:59: facts[1].superseded_by: fact 'inspectors' cannot supersede itself "
+         "(name the event or fact that overtook it)",
+         ("    cite: [{source: sample, paragraph: p2}]\nquotes:",
+          "    superseded_by: inspectors\n    cite: [{source: sample, paragraph: p2}]\nquotes:")),
+    Case("superseded-by-earlier", f"{SHEET}:60: facts[1].superseded_by: 'accord-signed' is dated 2026-01, "
+         "before this fact's as_of 2026-02 (a fact is overtaken by something later: check the dates or the id)",
+         ("    cite: [{source: sample, paragraph: p2}]\nquotes:",
+          "    as_of: 2026-02\n    superseded_by: accord-signed\n    cite: [{source: sample, paragraph: p2}]\n"
+          "quotes:")),
+    Case("web-quote-without-words", f"{SHEET}:65: quotes[0].cite: quote 'every-post' cites an outside page "
+         "without its words (add `quote:` to the citation: the page's sentence that carries the words, copied "
+         "exactly)", ("    cite: {source: sample, paragraph: p2}\ntopics:", "    cite: {source: outside}\ntopics:")),
+    Case("web-quote-not-in-its-words", f"{SHEET}:63: quotes[0].text: the words of quote 'every-post' are not in "
+         "the citation's `quote:` (copy the words exactly from the page's sentence; only spaces and quote marks may "
+         "differ)", ("    cite: {source: sample, paragraph: p2}\ntopics:",
+                     "    cite: {source: outside, quote: We agreed on most posts.}\ntopics:")),
 ]
 
 

@@ -29,7 +29,7 @@ def test_failed_build_leaves_previous_site_byte_identical(tmp_path):
     break_sheet(project)
     result = mkdocs_build(project)
     assert result.returncode == 1
-    assert "seeds/factsheet.yaml:34: events[0].topics[0]: no topic with id 'acord' (did you mean 'accord'?)" \
+    assert "seeds/factsheet.yaml:36: events[0].topics[0]: no topic with id 'acord' (did you mean 'accord'?)" \
         in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_bytes(project / "site") == before
