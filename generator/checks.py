@@ -28,6 +28,9 @@ def citations(sheet: FactSheet) -> Iterator[tuple[tuple, Citation]]:
         for k, qa in enumerate(topic.qa):
             for j, cite in enumerate(qa.cite):
                 yield ("topics", i, "qa", k, "cite", j), cite
+        for k, item in enumerate(topic.watch):
+            for j, cite in enumerate(getattr(item, "cite", ())):
+                yield ("topics", i, "watch", k, "cite", j), cite
 
 
 @dataclass
@@ -195,6 +198,20 @@ def _cited_records(sheet: FactSheet) -> Iterator[tuple[tuple, list[Citation]]]:
                 yield (kind, i), list(record.cite)
 
 
+def answered_watch_items(s: _Sheet) -> None:
+    """A watch item that events answered says when, how and from which sources."""
+    for i, topic in enumerate(s.sheet.topics):
+        for k, item in enumerate(topic.watch):
+            if isinstance(item, str):
+                continue
+            loc = ("topics", i, "watch", k)
+            if (item.answered is None) != (item.answer is None):
+                s.add(loc, "an answered watch item needs both `answered:` (the date) and `answer:`",
+                      "give the date events answered it and how, or remove both while it is still open")
+            elif item.answer is not None and not item.cite:
+                s.add(loc, "the answer to a watch item needs `cite:`", "cite the sources that report the answer")
+
+
 def superseded_facts(s: _Sheet) -> None:
     """`superseded_by` names an event or another fact, dated no earlier than the fact it overtakes."""
     dated = {e.id: e.date for e in s.sheet.events} | {f.id: f.as_of for f in s.sheet.facts}
@@ -266,6 +283,7 @@ def glossary_terms_once(s: _Sheet) -> None:
 RULES: tuple[Callable[[_Sheet], None], ...] = (
     unique_ids, sources_complete, references, cited_passages, verbatim_quotes, figures_in_passages,
     dates_in_order, topics_used, entities_used, glossary_terms_once, real_disagreements, superseded_facts,
+    answered_watch_items,
 )
 
 

@@ -183,6 +183,15 @@ class QandA(Record):
     cite: list[Citation] = Field(min_length=1, description="Sources for the answer.")
 
 
+class WatchItem(Record):
+    """Something to watch; once events answer it, when and how, with sources."""
+
+    question: Text = Field(description="What to watch, as a reader would ask it.")
+    answered: DateText | None = Field(default=None, description="When events answered it.")
+    answer: Text | None = Field(default=None, description="How events answered it: neutral and attributed.")
+    cite: list[Citation] = Field(default_factory=list, description="Sources for the answer.")
+
+
 class Topic(Record):
     """A topic page of the explainer."""
 
@@ -190,7 +199,9 @@ class Topic(Record):
     title: Text = Field(description="The page title.")
     summary: Text = Field(description="What is happening, in a few neutral sentences.")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the summary.")
-    watch: list[Text] = Field(default_factory=list, description="What to watch next.")
+    watch: list[Text | WatchItem] = Field(
+        default_factory=list, description="What to watch next: a line of text, or a `question:` that events "
+                                          "have `answered:` (a date), with the `answer:` and its `cite:`.")
     qa: list[QandA] = Field(default_factory=list, description="Questions and answers.")
 
 

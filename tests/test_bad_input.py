@@ -125,6 +125,10 @@ CASES_ = [
          article=b"\n\n"),
     Case("article-not-utf8", f"{ARTICLE}:3: byte 0xff is not valid UTF-8 (save the file as UTF-8)",
          article=b"Title\n\nBad \xff byte.\n"),
+    Case("watch-answered-without-answer", f"{SHEET}:71: topics[0].watch[0]: an answered watch item needs both "
+         "`answered:` (the date) and `answer:` (give the date events answered it and how, or remove both while it "
+         "is still open)", ("    watch: [Whether the inspectors are hired.]\n",
+                            "    watch:\n      - {question: Whether the inspectors are hired., answered: 2026-02}\n")),
     Case("superseded-by-unknown", f"{SHEET}:59: facts[1].superseded_by: no event or fact with id 'border-post' "
          "(did you mean 'border-posts'?)",
          ("    cite: [{source: sample, paragraph: p2}]\nquotes:",
