@@ -465,24 +465,10 @@ def measure(label: str, project: Path, articles: int, runs: int, baseline_runs: 
 
 # -- Zensical -------------------------------------------------------------------------------------
 
-ZENSICAL_VENV = ROOT / "benchmarks" / ".venv-zensical"
-# 0.0.73 is the newest release installable from the registry reached here: 0.0.74 and later need
-# zensical-ui, which it does not carry ("No matching distribution found for zensical-ui==0.0.43").
-ZENSICAL_VERSION = "0.0.73"
-
-
 def zensical_bin() -> Path | str:
-    """Zensical in its own venv (never in the main requirements); installed on first use."""
-    exe = ZENSICAL_VENV / "bin" / "zensical"
-    if exe.exists():
-        return exe
-    try:
-        subprocess.run([sys.executable, "-m", "venv", str(ZENSICAL_VENV)], check=True, capture_output=True)
-        subprocess.run([str(ZENSICAL_VENV / "bin" / "pip"), "install", "--quiet", f"zensical=={ZENSICAL_VERSION}"],
-                       check=True, capture_output=True, text=True)
-    except subprocess.CalledProcessError as exc:
-        return f"cannot install zensical: {(exc.stderr or exc.stdout or '').strip()[-800:]}"
-    return exe
+    """Zensical, as the test requirements install it beside MkDocs (pinned in requirements.lock)."""
+    exe = Path(PY).parent / "zensical"
+    return exe if exe.exists() else f"Zensical is not installed in {Path(PY).parent.parent}: run `make test` once"
 
 
 def zensical_project(where: Path, project: Path) -> Path:
