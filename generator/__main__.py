@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import traceback
 from pathlib import Path
@@ -40,6 +41,8 @@ class Command(click.Group):
 @click.option("--debug", is_flag=True, help="Show a traceback with any error.")
 def main(debug: bool) -> None:
     """Generate the explainer's pages from seeds/ (articles and fact sheet)."""
+    # What the core logs (a cache that cannot be written, git that cannot run) is said, not swallowed.
+    logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, format="%(name)s: %(message)s")
 
 
 @main.command()

@@ -17,6 +17,7 @@ Commit messages and author names are inputs like any other: the templates escape
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import shutil
 import subprocess
@@ -30,7 +31,8 @@ from . import diskcache, yamlload
 
 CAP = 200  # commits read at most; the page says so
 _FIELD_ORDER = ("statement", "figure", "as_of", "review_after", "topics", "entities", "cite")
-Version = tuple[str, str]  # (commit hash, path of the fact sheet at that commit)
+Version = tuple[str, str]
+log = logging.getLogger(__name__)  # (commit hash, path of the fact sheet at that commit)
 
 
 @dataclass(frozen=True)
@@ -135,9 +137,13 @@ def _git(git: str, cwd: Path, *args: str, stdin: bytes | None = None) -> bytes |
     try:
         done = subprocess.run([git, "-c", "core.quotepath=off", *args], cwd=cwd, input=stdin,
                               capture_output=True, env=env, timeout=120, check=False)
-    except (OSError, subprocess.SubprocessError):
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.info("git %s could not run: %s", args[0], exc)
         return None
-    return done.stdout if done.returncode == 0 else None
+    if done.returncode != 0:  # often expected (not a checkout, an untracked file): the caller says what it means
+        log.debug("git %s exited %d: %s", args[0], done.returncode, done.stderr.decode("utf-8", "replace").strip())
+        return None
+    return done.stdout
 
 
 def _parse_log(text: str, rel: str) -> list[tuple[Commit, str | None]]:

@@ -52,6 +52,11 @@ class Adapter:
 
     def on_startup(self, command, dirty) -> None:
         self.serving = command == "serve"
+        core = logging.getLogger("generator")  # the core logs as `generator.*`: MkDocs prints its own loggers
+        if not any(isinstance(h, _ToMkDocs) for h in core.handlers):
+            core.addHandler(_ToMkDocs())
+            core.setLevel(logging.INFO)
+            core.propagate = False
 
     def on_config(self, config):
         if not any(isinstance(e, PassBlocks) for e in config.markdown_extensions):
@@ -124,6 +129,13 @@ class Adapter:
         languages = (search.config.lang if search is not None else None) or ["en"]
         if list(languages) == ["en"]:
             shutil.rmtree(assets / "javascripts" / "lunr", ignore_errors=True)
+
+
+class _ToMkDocs(logging.Handler):
+    """Hands the core's log records to MkDocs' logger, so that they print (and count) as MkDocs' own."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.handle(record)
 
 
 def _with_topics(nav, topic_pages: list[str]):
