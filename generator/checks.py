@@ -166,6 +166,8 @@ def check(loaded: LoadedFactSheet, articles: list[Article], problems: Problems) 
             add(("facts", i, "figure", "text"), f"{fact.figure.text!r} is not in the cited passage",
                 "write the number exactly as the cited paragraph or quote does")
 
+    _check_coordinates(sheet, add)
+
     for i, fact in enumerate(sheet.facts):
         if fact.as_of and fact.review_after and fact.review_after < fact.as_of:
             add(("facts", i, "review_after"), "review_after is before as_of", "pick a later review date")
@@ -192,6 +194,24 @@ def check(loaded: LoadedFactSheet, articles: list[Article], problems: Problems) 
                 add(("glossary", i), f"the term {name!r} is defined twice (also {_key(names[low])})",
                     "merge the two entries")
             names[low] = ("glossary", i)
+
+
+def _check_coordinates(sheet: FactSheet, add) -> None:
+    """Coordinates belong to places only (the map draws nothing else), and must be on the globe: a
+    swapped or mistyped number would put the point off the map without any other sign."""
+    for i, entity in enumerate(sheet.entities):
+        where = entity.coordinates
+        if where is None:
+            continue
+        if entity.kind != "place":
+            add(("entities", i, "coordinates"), f"only a place has coordinates; {entity.id!r} is of kind {entity.kind!r}",
+                "remove `coordinates:` or set `kind: place`")
+        if not -90 <= where.lat <= 90:
+            add(("entities", i, "coordinates", "lat"), f"latitude {where.lat} is not between -90 and 90",
+                "write decimal degrees; check that lat and lon are not swapped")
+        if not -180 <= where.lon <= 180:
+            add(("entities", i, "coordinates", "lon"), f"longitude {where.lon} is not between -180 and 180",
+                "write decimal degrees; check that lat and lon are not swapped")
 
 
 def _passage(cite: Citation, sources: dict[str, Source], by_article: dict[str, Article]) -> str | None:

@@ -15,6 +15,7 @@ from .articles import Article, Paragraph
 from .checks import all_sources, occurs_whole
 from .freshness import is_stale
 from .history import FactChange, History
+from .pictures.common import date_key
 from .schema import Citation, Entity, Event, Fact, FactSheet, Quote, Source, Term, Topic
 
 _WORD = re.compile(r"\w+")
@@ -149,8 +150,8 @@ class Site:
 
     @cached_property
     def events(self) -> list[Event]:
-        """Chronological; a month-precise date sorts before the days of that month."""
-        return sorted(self.sheet.events, key=lambda e: (e.date, e.id))
+        """Chronological; a month-precise date sorts after the days of that month (as the timeline draws it)."""
+        return sorted(self.sheet.events, key=lambda e: (date_key(e.date), e.id))
 
     @property
     def facts(self) -> list[Fact]:

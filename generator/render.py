@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import coverage, diskcache, escape, model, structured, svg, urls, workers
+from . import coverage, escape, pictures, structured, urls, workers
 from .model import FIGURES, QUOTES, TIMELINE, WHOS_WHO, Cite, Site, human_date
 from .reference import records
 from .schema import Entity
@@ -227,8 +227,9 @@ def pages(site: Site) -> list[tuple[str, str, dict | Callable[[], dict]]]:
         ("index.md", "home.md.j2", {}),
         ("topics/index.md", "topics.md.j2", {}),
         *[(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics],
-        *_directory(TIMELINE, site.timeline_pages, "timeline.md.j2", "events", {"timeline_svg": svg.timeline(site)}),
-        ("actors.md", "actors.md.j2", {"actors_svg": _actors_svg(site), "relations": svg.edges(site)}),
+        *_directory(TIMELINE, site.timeline_pages, "timeline.md.j2", "events", _pictures(site)),
+        ("map.md", "map.md.j2", _pictures(site)),
+        ("actors.md", "actors.md.j2", {**_pictures(site), "relations": pictures.edges(site.sheet.relations, site.entity)}),
         *_directory(WHOS_WHO, site.whos_who_pages, "whos-who.md.j2", "entities", {}),
         ("glossary.md", "glossary.md.j2", {}),
         *_directory(FIGURES, site.figure_pages, "figures.md.j2", "figures", {}),
@@ -263,18 +264,19 @@ def _part_label(path: str) -> str:
 
 
 _reference = functools.cache(records)  # from the schema in our code: the same for the whole process
-_ACTORS: dict[str, Markup] = {}
 
 
-def _actors_svg(site: Site) -> Markup:
-    """The actors picture, drawn again only when the relations or their actors change: drawing it is
-    the slowest step of a small site's rebuild, and most saves under `mkdocs serve` leave it alone."""
-    used = sorted({i for r in site.sheet.relations for i in (r.source_entity, r.target_entity)})
-    key = repr((site.sheet.relations, [site.entity_by_id.get(i) for i in used]))
-    if key not in _ACTORS:
-        _ACTORS.clear()
-        _ACTORS[key] = Markup(diskcache.memo("actors", key, (svg, escape, model), lambda: str(svg.actors(site))))
-    return _ACTORS[key]
+def _pictures(site: Site) -> dict:
+    """The pictures, each drawn by its page's template with the page's own links (`blocks.picture`)."""
+    return {
+        "timeline_svg": functools.partial(pictures.timeline, site.events, site.topics, page_of=site.event_page,
+                                          article_date=pictures.article_date(site.sources.values())),
+        "actors_svg": functools.partial(pictures.actors, site.sheet.relations, site.entity,
+                                        entity_page=site.entity_page),
+        "map_svg": functools.partial(pictures.syria_map, site.entities, region=pictures.load_region(),
+                                     entity_page=site.entity_page),
+        "place_rows": pictures.place_events(site.entities, site.events),
+    }
 
 
 @dataclass
