@@ -204,7 +204,8 @@ def _check_coordinates(sheet: FactSheet, add) -> None:
         if where is None:
             continue
         if entity.kind != "place":
-            add(("entities", i, "coordinates"), f"only a place has coordinates; {entity.id!r} is of kind {entity.kind!r}",
+            add(("entities", i, "coordinates"),
+                f"only a place has coordinates; {entity.id!r} is of kind {entity.kind!r}",
                 "remove `coordinates:` or set `kind: place`")
         if not -90 <= where.lat <= 90:
             add(("entities", i, "coordinates", "lat"), f"latitude {where.lat} is not between -90 and 90",

@@ -229,7 +229,8 @@ def pages(site: Site) -> list[tuple[str, str, dict | Callable[[], dict]]]:
         *[(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics],
         *_directory(TIMELINE, site.timeline_pages, "timeline.md.j2", "events", _pictures(site)),
         ("map.md", "map.md.j2", _pictures(site)),
-        ("actors.md", "actors.md.j2", {**_pictures(site), "relations": pictures.edges(site.sheet.relations, site.entity)}),
+        ("actors.md", "actors.md.j2",
+         {**_pictures(site), "relations": pictures.edges(site.sheet.relations, site.entity)}),
         *_directory(WHOS_WHO, site.whos_who_pages, "whos-who.md.j2", "entities", {}),
         ("glossary.md", "glossary.md.j2", {}),
         *_directory(FIGURES, site.figure_pages, "figures.md.j2", "figures", {}),
@@ -275,7 +276,7 @@ def _pictures(site: Site) -> dict:
                                         entity_page=site.entity_page),
         "map_svg": functools.partial(pictures.syria_map, site.entities, region=pictures.load_region(),
                                      entity_page=site.entity_page),
-        "place_rows": pictures.place_events(site.entities, site.events),
+        "place_rows": pictures.place_events(site.entities, site.events, site.facts),
     }
 
 

@@ -9,8 +9,8 @@ import importlib
 import json
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 from generator import pictures, pipeline
@@ -93,17 +93,20 @@ class _Tags(HTMLParser):
 
 
 def test_pictures_are_named_for_screen_readers_and_left_out_of_search():
-    """Check that every drawing is an image with a title and a description, each figure is kept out of
-    the search index, and its links are out of the tab order (the list beside it has them)."""
+    """Check that every drawing is a named, described group, each of its links named by its own title,
+    and that each figure is kept out of the search index."""
     for name, figure in _figures(_seed()).items():
-        assert str(figure).startswith('<figure class="ex-figure ') and "data-search-exclude" in str(figure).split(">")[0]
+        opening = str(figure).split(">")[0]
+        assert opening.startswith('<figure class="ex-figure ') and "data-search-exclude" in opening
         for root in _svgs(figure):
-            assert root.get("role") == "img", name
-            title_id, desc_id = root.get("aria-labelledby").split()
+            assert root.get("role") == "group", name
+            title_id, desc_id = root.get("aria-labelledby"), root.get("aria-describedby")
             assert root.find(f"s:title[@id='{title_id}']", NS).text
             assert len(root.find(f"s:desc[@id='{desc_id}']", NS).text) > 40
-            for a in root.iter("{http://www.w3.org/2000/svg}a"):
-                assert a.get("tabindex") == "-1" and a.get("aria-hidden") == "true"
+            links = list(root.iter("{http://www.w3.org/2000/svg}a"))
+            assert links, name
+            for a in links:
+                assert a.find("s:title", NS).text and a.get("href") and a.get("tabindex") is None
 
 
 def test_pictures_take_their_colours_from_the_palette():
@@ -216,17 +219,13 @@ def test_map_labels_keep_clear_of_each_other_and_of_the_points():
     drawn = syria_map.places(site.entities, href, site.entity_page)
     assert len(drawn) == 12
     for width, size in ((600.0, 14.0), (360.0, 13.5)):
-        project = syria_map.Projection(region, width)
-        points = [project(p.lon, p.lat) for p in drawn]
-        taken = [Box(x - 5.5, y - 5.5, x + 5.5, y + 5.5) for x, y in points]
-        from generator.pictures.layout import place, spots
-        chosen = place([spots(x, y, [p.name], size, size * 1.2, 4.5, reach=(1.0, 2.2, 3.6))
-                        for p, (x, y) in zip(drawn, points)], taken, Box(2, 2, width - 2, project.height - 2))
+        points, chosen, _, _ = syria_map.layout(drawn, syria_map.Projection(region, width), size)
         assert None not in chosen, width
         labels = [s.box for s in chosen]
         assert overlapping_pairs(labels) == []
-        assert not [(i, j) for i, b in enumerate(labels) for j, (x, y) in enumerate(points)
-                    if b.overlaps(Box(x - 4.5, y - 4.5, x + 4.5, y + 4.5))]
+        r = syria_map.POINT_R
+        assert not [(i, j) for i, b in enumerate(labels) for j, (_, x, y) in enumerate(points)
+                    if b.overlaps(Box(x - r, y - r, x + r, y + r))]
 
 
 def test_every_place_with_coordinates_is_a_linked_point_inside_the_frame():

@@ -6,8 +6,9 @@ variables set in docs/assets/explainer.css for light and dark). The functions ar
 the fact sheet's records (or this package's small dataclasses) and an `href(page, anchor)` for
 links, and return Markup. The only file read is the map's packaged shapes (`load_region`).
 
-Screen readers get each picture's <title> and <desc> (the root has role="img"); the page carries
-the same information as text next to it (the event list, the relation list, the list of places).
+Screen readers get each picture's <title> and <desc>, and each mark's link with its own title (the
+root has role="group": an "img" may not hold links); the page carries the same information as text
+next to it (the event list, the relation list, the list of places).
 """
 
 from .actors import RELATION_KINDS, Edge, actors, edges

@@ -90,7 +90,8 @@ def _span(order: list[str], weight: Counter[frozenset[str]]) -> int:
     return total
 
 
-def nodes(groups: Sequence[tuple[str, list]], degree: Counter[str]) -> tuple[list[Node], list[tuple[str, float]], float]:
+def nodes(groups: Sequence[tuple[str, list]],
+          degree: Counter[str]) -> tuple[list[Node], list[tuple[str, float]], float]:
     """Each actor's row (its y: room for its name's lines and for the ends of its arcs), each group's
     heading (left out where the one actor's name says it), and the height used."""
     out, heads, y = [], [], 8.0
@@ -185,7 +186,8 @@ def actors(relations: Sequence, entity: Callable[[str], object], href: Href,
             f"other, numbered as in the list below: "
             f"{', '.join(f'{kinds[k]} {k}' for k in RELATION_KINDS if kinds[k])}.")
     body = [_defs()] + [_group_band(r, rows, spine) for r in _firsts(rows)]
-    body += [f'<text class="ex-group" x="4" y="{n(y)}" font-size="{n(HEAD_SIZE)}">{x(g.upper())}</text>' for g, y in heads]
+    body += [f'<text class="ex-group" x="4" y="{n(y)}" font-size="{n(HEAD_SIZE)}">{x(g.upper())}</text>'
+             for g, y in heads]
     body += [_arc(a, spine) for a in drawn] + [_badge_mark(a) for a in drawn]
     body += [_node(r, spine, href, entity_page) for r in rows]
     svg = svg_open("ex-actors", width, height, "ex-actors", title, desc) + "".join(body) + "</svg>"
@@ -232,7 +234,8 @@ def _badge_mark(arc: Arc) -> str:
     bx, by = arc.badge
     return (f'<g class="ex-badge ex-rel-{arc.edge.relation.kind}"><title>{x(_label(arc.edge))}</title>'
             f'<circle cx="{n(bx)}" cy="{n(by)}" r="{n(BADGE_R)}"/>'
-            f'<text x="{n(bx)}" y="{n(by + BADGE_SIZE * 0.36)}" font-size="{n(BADGE_SIZE)}" text-anchor="middle">{arc.edge.number}</text></g>')
+            f'<text x="{n(bx)}" y="{n(by + BADGE_SIZE * 0.36)}" font-size="{n(BADGE_SIZE)}" '
+            f'text-anchor="middle">{arc.edge.number}</text></g>')
 
 
 def _node(row: Node, spine: float, href: Href, entity_page: Callable[[str], str]) -> str:
@@ -242,7 +245,8 @@ def _node(row: Node, spine: float, href: Href, entity_page: Callable[[str], str]
     spans = "".join(f'<tspan x="{n(spine - 10)}" dy="{0 if i == 0 else n(LINE_H)}">{x(line)}</tspan>'
                     for i, line in enumerate(row.lines))
     body = (f'<circle class="ex-dot" cx="{n(spine)}" cy="{n(row.y)}" r="{n(DOT_R)}"/>'
-            f'<text class="ex-node-label" x="{n(spine - 10)}" y="{n(top)}" font-size="{n(SIZE)}" text-anchor="end">{spans}</text>')
+            f'<text class="ex-node-label" x="{n(spine - 10)}" y="{n(top)}" font-size="{n(SIZE)}" '
+            f'text-anchor="end">{spans}</text>')
     role = getattr(entity, "role", None)
     label = f"{entity.name}: {role}" if role else entity.name
     return link(str(href(entity_page(entity.id), entity.id)), label, body, "ex-node")

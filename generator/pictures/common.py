@@ -119,18 +119,19 @@ def short_date(date: str, with_year: bool = True) -> str:
 
 
 def svg_open(classes: str, width: float, height: float, ident: str, title: str, desc: str) -> str:
-    """An SVG root named for screen readers by its <title> and <desc> (ids made from `ident`)."""
-    return (f'<svg class="ex-svg {classes}" role="img" aria-labelledby="{ident}-title {ident}-desc" '
-            f'viewBox="0 0 {n(width)} {n(height)}" xmlns="http://www.w3.org/2000/svg">'
+    """An SVG root named by its <title> and described by its <desc> (ids made from `ident`). Its role is
+    "group", not "img": an image's children are presentational, and these hold links (axe-core's
+    nested-interactive rule), which keyboard and screen reader users can then reach, each named by its
+    own <title>."""
+    return (f'<svg class="ex-svg {classes}" role="group" aria-labelledby="{ident}-title" '
+            f'aria-describedby="{ident}-desc" viewBox="0 0 {n(width)} {n(height)}" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{ident}-title">{x(title)}</title><desc id="{ident}-desc">{x(desc)}</desc>')
 
 
 def link(href: str, label: str, body: str, classes: str = "") -> str:
-    """A mark and its label as one link. Out of the tab order and hidden from screen readers: the list
-    next to every picture holds the same links, in reading order, for the keyboard and for speech."""
+    """A mark and its label as one link, named by its <title> (also the tooltip on hover)."""
     cls = f' class="{classes}"' if classes else ""
-    return (f'<a{cls} href="{x(href)}" tabindex="-1" aria-hidden="true"><title>{x(label)}</title>'
-            f'{body}</a>')
+    return f'<a{cls} href="{x(href)}"><title>{x(label)}</title>{body}</a>'
 
 
 def figure(kind: str, pictures: Iterable[str], caption: str) -> Markup:

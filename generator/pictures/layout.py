@@ -72,7 +72,6 @@ def spots(px: float, py: float, lines: Sequence[str], size: float, line_h: float
     each ring of `reach` further out (past the first, with a leader line back to the point)."""
     out: list[Spot] = []
     h = line_h * len(lines)
-    w = max(text_width(line, size) for line in lines)
     ascent = size * 0.8  # from a line's top to its baseline
     for k, far in enumerate(reach):
         gap = (r + 3) * far + (0 if k == 0 else 4)

@@ -103,18 +103,19 @@ def syria_map(entities: Sequence, href: Href, *, region: Region,
     desc = (f"Country outlines ({outlines}), each place a labelled point: " + ", ".join(p.name for p in drawn)
             + ". The list below gives each place with its events.")
     src = dict(region.source)
-    caption = (f"{x(title)}. Each point links to its entry in who’s who. Outlines, as the data names them: "
-               f"{x(outlines)}; from {x(src.get('data', ''))}, in the npm package {x(src.get('package', ''))}. "
-               f"{x(src.get('golan', ''))} Place coordinates: GeoNames (CC BY 4.0), as the fact sheet cites them.")
+    caption = (f"{x(title)}. Each point links to its entry in who’s who. {x(src.get('golan', ''))}"
+               f"<br><small>Outlines ({x(outlines)}): {x(src.get('data', ''))}, from the npm package "
+               f"{x(src.get('package', ''))}. Places: GeoNames (CC BY 4.0), as the fact sheet cites it.</small>")
     return figure("map", [draw(drawn, region, 600.0, 14.0, "ex-wide", "ex-map-wide", title, desc),
                           draw(drawn, region, 360.0, 13.5, "ex-narrow", "ex-map-narrow", title, desc)], caption)
 
 
-def place_events(entities: Sequence, events: Sequence) -> list[tuple[object, list]]:
-    """Every place entity (name order) with the events that name it (date order), for the list under the map."""
+def place_events(entities: Sequence, events: Sequence, facts: Sequence = ()) -> list[tuple[object, list, list]]:
+    """Every place entity (name order) with the events that name it (date order) and the facts that do
+    (fact sheet order), for the list under the map."""
     chosen = sorted((e for e in entities if e.kind == "place"), key=lambda e: (e.name.lower(), e.id))
     ordered = sorted(events, key=lambda e: (date_key(e.date), e.id))
-    return [(p, [e for e in ordered if p.id in e.entities]) for p in chosen]
+    return [(p, [e for e in ordered if p.id in e.entities], [f for f in facts if p.id in f.entities]) for p in chosen]
 
 
 def draw(drawn: Sequence[Place], region: Region, width: float, size: float, classes: str, ident: str,
@@ -122,20 +123,32 @@ def draw(drawn: Sequence[Place], region: Region, width: float, size: float, clas
     """One drawing of the map at `width`, its place names at `size`."""
     project = Projection(region, width)
     height = project.height
-    points = [(p, *project(p.lon, p.lat)) for p in drawn]
-    r = 4.5
-    taken = [around(px, py, r + 1) for _, px, py in points]
-    bar = _scale_bar(project, width, height, size, taken)
+    points, chosen, taken, bar = layout(drawn, project, size)
     bounds = Box(2, 2, width - 2, height - 2)
-    options = [label_spots(px, py, [p.name], size, size * 1.2, r, reach=(1.0, 2.2, 3.6)) for p, px, py in points]
-    chosen = place(options, taken, bounds)
     shapes = "".join(_country(name, rings, project) for name, rings in region.countries)
     names = _country_names(region, project, taken, bounds, size)
-    marks = "".join(_point(p, px, py, r, spot, size) for (p, px, py), spot in zip(points, chosen, strict=True))
+    marks = "".join(_point(p, px, py, POINT_R, spot, size)
+                    for (p, px, py), spot in zip(points, chosen, strict=True))
     return (svg_open(f"ex-map {classes}", width, height, ident, title, desc)
             + f'<rect class="ex-sea" x="0" y="0" width="{n(width)}" height="{n(height)}"/>'
             + shapes + bar + names + marks
             + f'<rect class="ex-frame" x="0.5" y="0.5" width="{n(width - 1)}" height="{n(height - 1)}"/></svg>')
+
+
+POINT_R = 4.5
+
+
+def layout(drawn: Sequence[Place], project: Projection, size: float):
+    """Where the points and their names go: (place, x, y) for each, each name's spot (None: no room),
+    every box taken (points, names, the scale bar), and the scale bar's SVG."""
+    width, height = project.width, project.height
+    points = [(p, *project(p.lon, p.lat)) for p in drawn]
+    taken = [around(px, py, POINT_R + 1) for _, px, py in points]
+    bar = _scale_bar(project, width, height, size, taken)
+    options = [label_spots(px, py, [p.name], size, size * 1.2, POINT_R, reach=(1.0, 2.2, 3.6))
+               for p, px, py in points]
+    chosen = place(options, taken, Box(2, 2, width - 2, height - 2))
+    return points, chosen, taken, bar
 
 
 def _country(name: str, rings, project: Projection) -> str:
@@ -168,7 +181,8 @@ def _country_names(region: Region, project: Projection, taken: list[Box], bounds
     return "".join(out) + _sea(region, project, taken, bounds, size)
 
 
-def _inside_spots(shapes: list[list[tuple[float, float]]], bounds: Box, step: float = 10.0) -> list[tuple[float, float]]:
+def _inside_spots(shapes: list[list[tuple[float, float]]], bounds: Box,
+                  step: float = 10.0) -> list[tuple[float, float]]:
     """Points of a grid inside the country and the frame, the farthest from its outline first (a name
     there sits well inside its country, not on a border)."""
     found = []
@@ -183,7 +197,8 @@ def _inside_spots(shapes: list[list[tuple[float, float]]], bounds: Box, step: fl
 
 def _clear_of_neighbours(box: Box, own: list, others: list) -> bool:
     """Whether every point of a grid over the box is in the country's own outline or in the sea."""
-    grid = [(box.x0 + (box.x1 - box.x0) * i / 4, box.y0 + (box.y1 - box.y0) * j / 2) for i in range(5) for j in range(3)]
+    grid = [(box.x0 + (box.x1 - box.x0) * i / 4, box.y0 + (box.y1 - box.y0) * j / 2)
+            for i in range(5) for j in range(3)]
     return all(any(_contains(s, px, py) for s in own) or not any(_contains(s, px, py) for s in others)
                for px, py in grid)
 
@@ -191,7 +206,7 @@ def _clear_of_neighbours(box: Box, own: list, others: list) -> bool:
 def _to_outline(ring: list[tuple[float, float]], px: float, py: float) -> float:
     """The distance from a point to the nearest edge of a ring."""
     best = math.inf
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
         dx, dy = x2 - x1, y2 - y1
         t = max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy or 1.0)))
         best = min(best, math.hypot(px - x1 - t * dx, py - y1 - t * dy))
@@ -201,7 +216,7 @@ def _to_outline(ring: list[tuple[float, float]], px: float, py: float) -> float:
 def _contains(ring: list[tuple[float, float]], px: float, py: float) -> bool:
     """Whether a point is inside a ring (even-odd rule)."""
     inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
         if (y1 > py) != (y2 > py) and px < x1 + (py - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
@@ -239,7 +254,8 @@ def _scale_bar(project: Projection, width: float, height: float, size: float, ta
     x0 = x1 - length
     taken.append(Box(x0 - 2, y - size - 8, x1 + 2, y + 3))
     return (f'<path class="ex-scale" d="M{n(x0)} {n(y - 4)} L{n(x0)} {n(y)} L{n(x1)} {n(y)} L{n(x1)} {n(y - 4)}"/>'
-            f'<text class="ex-scale-label" x="{n((x0 + x1) / 2)}" y="{n(y - 5)}" font-size="{n(size * 0.9)}" text-anchor="middle">100 km</text>')
+            f'<text class="ex-scale-label" x="{n((x0 + x1) / 2)}" y="{n(y - 5)}" font-size="{n(size * 0.9)}" '
+            f'text-anchor="middle">100 km</text>')
 
 
 def _point(p: Place, px: float, py: float, r: float, spot: Spot | None, size: float) -> str:

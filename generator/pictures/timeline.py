@@ -147,7 +147,8 @@ def column(drawn: Sequence[Mark], article: Article | None, title: str, desc: str
             if year:
                 dots.append((None, int(row.period[:4]) - int(year) > 1))  # a break in the axis
             year = row.period[:4]
-            body.append(f'<text class="ex-year" x="{n(DATE_X)}" y="{n(y + YEAR_SIZE * 0.8)}" font-size="{n(YEAR_SIZE)}">{x(year)}</text>')
+            body.append(f'<text class="ex-year" x="{n(DATE_X)}" y="{n(y + YEAR_SIZE * 0.8)}" '
+                        f'font-size="{n(YEAR_SIZE)}">{x(year)}</text>')
             y += YEAR_SIZE + 10
         if article and band is None and _in_period(row, article):
             band = [y, y]

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .common import MONTHS, count, date_key, link, long_date, n, short_date, svg_open, wrap, x
-from .common import text_width
+from .common import MONTHS, count, link, long_date, n, short_date, svg_open, text_width, wrap, x
 from .layout import Box, free, text_box
 from .timeline import Article, Mark, dot
 
@@ -186,7 +185,7 @@ def _axis(cols: Sequence[Column], dy: float) -> list[str]:
     """The axis line, break marks, month names and year spans."""
     axis = dy + AXIS
     out = [f'<line class="ex-axis" x1="{n(MARGIN)}" y1="{n(axis)}" x2="{n(WIDTH - MARGIN)}" y2="{n(axis)}"/>']
-    for prev, col in zip([None, *cols], cols):
+    for prev, col in zip([None, *cols[:-1]], cols, strict=True):
         if prev is not None and not _next_to(prev.period, col.period):
             bx = (prev.x + col.x) / 2
             out.append(f'<path class="ex-break" d="M{n(bx - 3)} {n(axis + 6)} L{n(bx + 3)} {n(axis - 6)}"/>')
@@ -212,5 +211,6 @@ def _band(cols: Sequence[Column], article: Article | None, axis: float, top: flo
     label = f"Source article · {long_date(article.date)}"
     cx = min(max((x0 + x1) / 2, MARGIN + 90), WIDTH - MARGIN - 90)
     return (f'<rect class="ex-article-band" x="{n(x0)}" y="4" width="{n(x1 - x0)}" height="{n(axis - 4)}" rx="4"/>'
-            f'<text class="ex-article" x="{n(cx)}" y="{n(18)}" font-size="{n(SIZE)}" text-anchor="middle">{x(label)}</text>')
+            f'<text class="ex-article" x="{n(cx)}" y="{n(18)}" font-size="{n(SIZE)}" text-anchor="middle">'
+            f'{x(label)}</text>')
 
