@@ -126,16 +126,21 @@ class Arc:
 
 def arcs(links: Sequence[Edge], where: dict[str, float], spine: float) -> list[Arc]:
     """Each relation's arc: its ends fanned out at busy dots, its reach one step wider than every
-    shorter arc it overlaps, its badge at its middle, or moved along it where another badge is."""
+    shorter arc it overlaps, its badge at its middle, or moved along it where another badge is. Where
+    many arcs overlap, the steps narrow so that the picture keeps its width (and its text its size)."""
     ends = _fanned(links, where)
-    levels: list[tuple[float, float, int]] = []
+    order = sorted(range(len(links)), key=lambda k: (abs(ends[k][1] - ends[k][0]), k))
+    levels: dict[int, int] = {}
+    for k in order:
+        lo, hi = sorted(ends[k])
+        levels[k] = 1 + max((levels[j] for j in levels if min(ends[j]) <= hi + 2 and lo <= max(ends[j]) + 2),
+                            default=0)
+    room = WIDTH - spine - DOT_R - 2 - BADGE_R - 20
+    step = min(20.0, room / max(levels.values()))
     out: list[Arc] = []
     taken: list[Box] = []
-    for k in sorted(range(len(links)), key=lambda k: (abs(ends[k][1] - ends[k][0]), k)):
-        lo, hi = sorted(ends[k])
-        level = 1 + max((lv for a, b, lv in levels if a <= hi + 2 and lo <= b + 2), default=0)
-        levels.append((lo, hi, level))
-        reach = 16 + 20 * level
+    for k in order:
+        reach = 16 + step * levels[k]
         badge = _badge(spine, ends[k][0], ends[k][1], reach, taken)
         out.append(Arc(links[k], ends[k][0], ends[k][1], reach, badge))
     return sorted(out, key=lambda a: a.edge.number)

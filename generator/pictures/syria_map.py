@@ -17,14 +17,11 @@ from importlib import resources
 
 from markupsafe import Markup
 
-from .common import Href, count, date_key, figure, link, n, svg_open, text_width, x
+from .common import Href, count, date_key, figure, link, n, svg_open, x
 from .layout import Box, Spot, around, place
 from .layout import spots as label_spots
+from .map_names import country_names, deepest
 
-# The countries the map names in the drawing; the caption names every outline. Israel's name is left
-# out of the drawing: the data draws the Golan Heights inside its outline, and in the little room the
-# frame leaves, the name would be written over the Golan, which would say more than the map means to.
-NAMED = ("Syria", "Turkey", "Iraq", "Jordan", "Lebanon")
 KM_PER_DEGREE = 111.2  # of latitude, on the WGS 84 ellipsoid's mean radius (for the scale bar)
 
 
@@ -106,8 +103,9 @@ def syria_map(entities: Sequence, href: Href, *, region: Region,
     caption = (f"{x(title)}. Each point links to its entry in who’s who. {x(src.get('golan', ''))}"
                f"<br><small>Outlines ({x(outlines)}): {x(src.get('data', ''))}, from the npm package "
                f"{x(src.get('package', ''))}. Places: GeoNames (CC BY 4.0), as the fact sheet cites it.</small>")
-    return figure("map", [draw(drawn, region, 600.0, 14.0, "ex-wide", "ex-map-wide", title, desc),
-                          draw(drawn, region, 360.0, 13.5, "ex-narrow", "ex-map-narrow", title, desc)], caption)
+    deep = deepest(region, Projection(region, 600.0))
+    return figure("map", [draw(drawn, region, deep, 600.0, 14.0, "ex-wide", "ex-map-wide", title, desc),
+                          draw(drawn, region, deep, 360.0, 13.5, "ex-narrow", "ex-map-narrow", title, desc)], caption)
 
 
 def place_events(entities: Sequence, events: Sequence, facts: Sequence = ()) -> list[tuple[object, list, list]]:
@@ -118,7 +116,7 @@ def place_events(entities: Sequence, events: Sequence, facts: Sequence = ()) -> 
     return [(p, [e for e in ordered if p.id in e.entities], [f for f in facts if p.id in f.entities]) for p in chosen]
 
 
-def draw(drawn: Sequence[Place], region: Region, width: float, size: float, classes: str, ident: str,
+def draw(drawn: Sequence[Place], region: Region, deep: dict, width: float, size: float, classes: str, ident: str,
          title: str, desc: str) -> str:
     """One drawing of the map at `width`, its place names at `size`."""
     project = Projection(region, width)
@@ -126,7 +124,7 @@ def draw(drawn: Sequence[Place], region: Region, width: float, size: float, clas
     points, chosen, taken, bar = layout(drawn, project, size)
     bounds = Box(2, 2, width - 2, height - 2)
     shapes = "".join(_country(name, rings, project) for name, rings in region.countries)
-    names = _country_names(region, project, taken, bounds, size)
+    names = country_names(region, project, deep, taken, bounds, size)
     marks = "".join(_point(p, px, py, POINT_R, spot, size)
                     for (p, px, py), spot in zip(points, chosen, strict=True))
     return (svg_open(f"ex-map {classes}", width, height, ident, title, desc)
@@ -155,96 +153,6 @@ def _country(name: str, rings, project: Projection) -> str:
     d = "".join("M" + " L".join(f"{n(a)} {n(b)}" for a, b in (project(lon, lat) for lon, lat in ring)) + "Z"
                 for ring in rings)
     return f'<path class="ex-land" d="{d}"><title>{x(name)}</title></path>'
-
-
-def _country_names(region: Region, project: Projection, taken: list[Box], bounds: Box, size: float) -> str:
-    """Each named country's name, in the free spot deepest inside its part of the frame; then the sea's.
-    A name stands in its country's outline and the sea, never across a neighbour's, or is left out (the
-    caption names every outline): across a neighbour it would say more than the map means to."""
-    out = []
-    for name, rings in region.countries:
-        if name not in NAMED:
-            continue
-        big = name == "Syria"
-        label, label_size = name.upper(), size * 1.3 if big else max(11.8, size * 0.85)
-        w = text_width(label, label_size, bold=True) + (0.3 if big else 0.14) * label_size * len(label)
-        shapes = [[project(lon, lat) for lon, lat in ring] for ring in rings]
-        others = [[project(lon, lat) for lon, lat in ring] for other, rs in region.countries if other != name
-                  for ring in rs]
-        for cx, cy in _inside_spots(shapes, bounds):
-            box = Box(cx - w / 2, cy - label_size / 2, cx + w / 2, cy + label_size / 2)
-            if box.within(bounds) and free_of(box, taken) and _clear_of_neighbours(box, shapes, others):
-                taken.append(box)
-                out.append(f'<text class="ex-country{" ex-subject" if big else ""}" font-size="{n(label_size)}" '
-                           f'x="{n(cx)}" y="{n(cy + label_size * 0.35)}" text-anchor="middle">{x(label)}</text>')
-                break
-    return "".join(out) + _sea(region, project, taken, bounds, size)
-
-
-def _inside_spots(shapes: list[list[tuple[float, float]]], bounds: Box,
-                  step: float = 10.0) -> list[tuple[float, float]]:
-    """Points of a grid inside the country and the frame, the farthest from its outline first (a name
-    there sits well inside its country, not on a border)."""
-    found = []
-    for i in range(int((bounds.x1 - bounds.x0) / step)):
-        for j in range(int((bounds.y1 - bounds.y0) / step)):
-            px, py = bounds.x0 + (i + 0.5) * step, bounds.y0 + (j + 0.5) * step
-            if any(_contains(s, px, py) for s in shapes):
-                edge = min(_to_outline(s, px, py) for s in shapes)
-                found.append((-min(edge, px - bounds.x0, bounds.x1 - px, py - bounds.y0, bounds.y1 - py), i, j, px, py))
-    return [(px, py) for *_, px, py in sorted(found)]
-
-
-def _clear_of_neighbours(box: Box, own: list, others: list) -> bool:
-    """Whether every point of a grid over the box is in the country's own outline or in the sea."""
-    grid = [(box.x0 + (box.x1 - box.x0) * i / 4, box.y0 + (box.y1 - box.y0) * j / 2)
-            for i in range(5) for j in range(3)]
-    return all(any(_contains(s, px, py) for s in own) or not any(_contains(s, px, py) for s in others)
-               for px, py in grid)
-
-
-def _to_outline(ring: list[tuple[float, float]], px: float, py: float) -> float:
-    """The distance from a point to the nearest edge of a ring."""
-    best = math.inf
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-        dx, dy = x2 - x1, y2 - y1
-        t = max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy or 1.0)))
-        best = min(best, math.hypot(px - x1 - t * dx, py - y1 - t * dy))
-    return best
-
-
-def _contains(ring: list[tuple[float, float]], px: float, py: float) -> bool:
-    """Whether a point is inside a ring (even-odd rule)."""
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-        if (y1 > py) != (y2 > py) and px < x1 + (py - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
-
-
-def _sea(region: Region, project: Projection, taken: list[Box], bounds: Box, size: float) -> str:
-    """The sea's name, in the first stretch of water along the frame's west side wide enough for it:
-    across, or else upright along the coast."""
-    shapes = [[project(lon, lat) for lon, lat in ring] for _, rings in region.countries for ring in rings]
-    label, label_size = "Mediterranean Sea", size * 0.95
-    w, h = text_width(label, label_size), label_size * 1.1
-    for upright in (False, True):
-        bw, bh = (h, w) if upright else (w, h)
-        for top in range(int(bounds.y0) + 6, int(bounds.y1 - bh) - 6, 6):
-            box = Box(bounds.x0 + 6, top, bounds.x0 + 6 + bw, top + bh)
-            grid = [(box.x0 + (box.x1 - box.x0) * a / 4, box.y0 + (box.y1 - box.y0) * b / 4)
-                    for a in range(5) for b in range(5)]
-            if free_of(box, taken) and not any(_contains(s, gx, gy) for s in shapes for gx, gy in grid):
-                taken.append(box)
-                cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
-                turn = f' transform="rotate(-90 {n(cx)} {n(cy)})"' if upright else ""
-                return (f'<text class="ex-sea-name" x="{n(cx)}" y="{n(cy + label_size * 0.35)}" '
-                        f'font-size="{n(label_size)}" text-anchor="middle"{turn}>{label}</text>')
-    return ""
-
-
-def free_of(box: Box, taken: list[Box]) -> bool:
-    return not any(box.overlaps(b, 3) for b in taken)
 
 
 def _scale_bar(project: Projection, width: float, height: float, size: float, taken: list[Box]) -> str:
