@@ -228,7 +228,6 @@ def pages(site: Site) -> list[tuple[str, str, dict | Callable[[], dict]]]:
         ("topics/index.md", "topics.md.j2", {}),
         *[(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics],
         *_directory(TIMELINE, site.timeline_pages, "timeline.md.j2", "events", _pictures(site)),
-        ("map.md", "map.md.j2", _pictures(site)),
         ("actors.md", "actors.md.j2",
          {**_pictures(site), "relations": pictures.edges(site.sheet.relations, site.entity)}),
         *_directory(WHOS_WHO, site.whos_who_pages, "whos-who.md.j2", "entities", {}),
@@ -240,6 +239,7 @@ def pages(site: Site) -> list[tuple[str, str, dict | Callable[[], dict]]]:
         ("coverage.md", "coverage.md.j2", functools.partial(_coverage_context, site)),
         ("changes.md", "changes.md.j2", {"history": site.history}),
         *[(f"articles/{a.id}.md", "article.md.j2", {"article": a}) for a in site.articles],
+        ("map.md", "map.md.j2", _pictures(site)),  # last: the pages before it keep their share (`_split`)
     ]
 
 

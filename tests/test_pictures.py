@@ -17,7 +17,8 @@ from generator import pictures, pipeline
 from generator.pictures import timeline_strip
 from generator.pictures.common import date_key, text_width, wrap
 from generator.pictures.layout import Box, overlapping_pairs
-from generator.pictures.timeline import ROWS_MAX, marks, rows
+from generator.pictures.timeline_column import ROWS_MAX, rows
+from generator.pictures.timeline_marks import marks
 from generator.schema import Coordinates, Entity, Event, Relation, Topic
 from tests.helpers import CASES, ROOT
 
@@ -283,3 +284,20 @@ def test_text_is_measured_generously_and_wrapped():
     lines = wrap("one two three four five six seven eight nine ten", 14, 60, max_lines=2)
     assert len(lines) == 2 and lines[-1].endswith("…")
     assert all(text_width(line, 14) <= 60 for line in lines)
+
+
+def test_an_article_dated_to_the_day_is_a_line_between_the_events_around_it():
+    """Check that an article date known to the day is drawn as a line in the phone's column, after the
+    events of that day and before the next, and as a shaded month in the strip."""
+    site = _seed()
+    figure = str(pictures.timeline(site.events, site.topics, href, article_date="2025-12-10",
+                                   page_of=site.event_page))
+    narrow = re.search(r'<svg class="ex-svg ex-timeline ex-narrow.*?</svg>', figure, re.S).group(0)
+    assert narrow.count('class="ex-article-line"') == 1 and 'class="ex-article-band"' not in narrow
+    line_y = float(re.search(r'class="ex-article-line" x1="[^"]+" y1="([^"]+)"', narrow).group(1))
+    rows = {m.group(2): float(m.group(1)) for m in re.finditer(
+        r'<text class="ex-date" x="[^"]+" y="([^"]+)"[^>]*>([^<]+)</text>', narrow)}
+    assert rows["10 Dec"] < line_y < rows["13 Dec"]
+    assert "Source article · 10 December 2025" in narrow
+    wide = re.search(r'<svg class="ex-svg ex-timeline ex-wide.*?</svg>', figure, re.S).group(0)
+    assert wide.count('class="ex-article-band"') == 1

@@ -62,7 +62,7 @@ def test_a_broken_link_on_a_page_the_worker_converts_still_fails_a_strict_build(
     (docs / "aab-broken.md").write_text("# Broken\n\nSee [the missing page](no-such-page.md).\n", encoding="utf-8")
     built = mkdocs_build(project, EXPLAINER_JOBS="2")
     assert built.returncode != 0
-    assert "a second process converts 18 of the 19 pages, from 'aab-broken.md' on" in built.stderr
+    assert "a second process converts 19 of the 20 pages, from 'aab-broken.md' on" in built.stderr
     said = "Doc file 'aab-broken.md' contains a link 'no-such-page.md', but the target is not found"
     assert built.stderr.count(said) == 1, built.stderr
     assert "Aborted with 1 warnings in strict mode!" in built.stdout

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .common import MONTHS, count, link, long_date, n, short_date, svg_open, text_width, wrap, x
 from .layout import Box, free, text_box
-from .timeline import Article, Mark, dot
+from .timeline_marks import Article, Mark, dot
 
 WIDTH, MARGIN = 760.0, 12.0
 COLUMNS_MAX = 26  # past this many months with events, the strip has a column per year
