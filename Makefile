@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test bench lighthouse render schema golden icons clean
+.PHONY: site serve check test bench lighthouse render schema golden icons map-data clean
 
 site: $(STAMP)
 	$(PY) -m generator check
@@ -63,6 +63,12 @@ browser:
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
+
+# Refresh the map's shapes (generator/pictures/data/) from Natural Earth as world-atlas 2.0.2 packages it;
+# the build only reads the committed file.
+map-data: $(STAMP)
+	tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent world-atlas@2.0.2 >/dev/null && tar xzf world-atlas-2.0.2.tgz) \
+	  && $(PY) -m tests.map_data $$tmp/package/countries-50m.json; status=$$?; rm -rf $$tmp; exit $$status
 
 clean:
 	rm -rf site build .pytest_cache

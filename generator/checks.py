@@ -212,6 +212,24 @@ def answered_watch_items(s: _Sheet) -> None:
                 s.add(loc, "the answer to a watch item needs `cite:`", "cite the sources that report the answer")
 
 
+def place_coordinates(s: _Sheet) -> None:
+    """Coordinates belong to places only (the map draws nothing else), and must be on the globe: a swapped or
+    mistyped number would put the point off the map without any other sign."""
+    for i, entity in enumerate(s.sheet.entities):
+        where = entity.coordinates
+        if where is None:
+            continue
+        if entity.kind != "place":
+            s.add(("entities", i, "coordinates"), f"only a place has coordinates; {entity.id!r} is of kind "
+                  f"{entity.kind!r}", "remove `coordinates:` or set `kind: place`")
+        if not -90 <= where.lat <= 90:
+            s.add(("entities", i, "coordinates", "lat"), f"latitude {where.lat} is not between -90 and 90",
+                  "write decimal degrees; check that lat and lon are not swapped")
+        if not -180 <= where.lon <= 180:
+            s.add(("entities", i, "coordinates", "lon"), f"longitude {where.lon} is not between -180 and 180",
+                  "write decimal degrees; check that lat and lon are not swapped")
+
+
 def superseded_facts(s: _Sheet) -> None:
     """`superseded_by` names an event or another fact, dated no earlier than the fact it overtakes."""
     dated = {e.id: e.date for e in s.sheet.events} | {f.id: f.as_of for f in s.sheet.facts}
@@ -283,7 +301,7 @@ def glossary_terms_once(s: _Sheet) -> None:
 RULES: tuple[Callable[[_Sheet], None], ...] = (
     unique_ids, sources_complete, references, cited_passages, verbatim_quotes, figures_in_passages,
     dates_in_order, topics_used, entities_used, glossary_terms_once, real_disagreements, superseded_facts,
-    answered_watch_items,
+    answered_watch_items, place_coordinates,
 )
 
 

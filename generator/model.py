@@ -13,7 +13,7 @@ from .articles import Article, Paragraph
 from .currency import Currency
 from .names import Names
 from .schema import Citation, Entity, Event, Fact, FactSheet, Quote, Source, Term, Topic
-from .text import initial, is_past
+from .text import date_key, initial, is_past
 
 WHOS_WHO = "whos-who.md"
 TIMELINE = "timeline.md"
@@ -122,8 +122,8 @@ class Site:
 
     @cached_property
     def events(self) -> list[Event]:
-        """Chronological; a month-precise date sorts before the days of that month."""
-        return sorted(self.sheet.events, key=lambda e: (e.date, e.id))
+        """Chronological; a month-precise date sorts after the days of that month (as the timeline draws it)."""
+        return sorted(self.sheet.events, key=lambda e: (date_key(e.date), e.id))
 
     @property
     def facts(self) -> list[Fact]:

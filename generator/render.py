@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import coverage, diskcache, escape, model, structured, svg, urls
+from . import coverage, escape, pictures, structured, urls
 from .context import PageContext
 from .history import History
 from .model import FIGURES, QUOTES, TIMELINE, WHOS_WHO, Site
@@ -87,12 +87,15 @@ def _html_text(context: Context, value: object) -> object:
 
 def page_jobs(site: Site, history: History) -> list[PageJob]:
     """Every generated page, in a fixed order."""
+    drawings = _pictures(site)
     return [
         PageJob("index.md", "home.md.j2", {}),
         PageJob("topics/index.md", "topics.md.j2", {}),
         *[PageJob(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics],
-        *_directory(TIMELINE, site.timeline_pages, "timeline.md.j2", "events", {"timeline_svg": svg.timeline(site)}),
-        PageJob("actors.md", "actors.md.j2", {"actors_svg": _actors_svg(site), "relations": svg.edges(site)}),
+        *_directory(TIMELINE, site.timeline_pages, "timeline.md.j2", "events", drawings),
+        PageJob("actors.md", "actors.md.j2",
+                {**drawings, "relations": pictures.edges(site.sheet.relations, site.entity)}),
+        PageJob("map.md", "map.md.j2", drawings),
         *_directory(WHOS_WHO, site.whos_who_pages, "whos-who.md.j2", "entities", {}),
         PageJob("glossary.md", "glossary.md.j2", {}),
         *_directory(FIGURES, site.figure_pages, "figures.md.j2", "figures", {}),
@@ -127,11 +130,17 @@ def _part_label(path: str) -> str:
     return "Other" if stem == "other" else stem.upper()
 
 
-def _actors_svg(site: Site) -> Markup:
-    """The actors picture, from disk where the same relations and actors were drawn before by the same code."""
-    used = sorted({i for r in site.sheet.relations for i in (r.source_entity, r.target_entity)})
-    key = repr((site.sheet.relations, [site.entity_by_id.get(i) for i in used]))
-    return Markup(diskcache.memo("actors", key, (svg, escape, model), lambda: str(svg.actors(site))))
+def _pictures(site: Site) -> dict:
+    """The pictures, each drawn by its page's template with the page's own links (`blocks.picture`)."""
+    return {
+        "timeline_svg": functools.partial(pictures.timeline, site.events, site.topics, page_of=site.event_page,
+                                          article_date=pictures.article_date(site.sources.values())),
+        "actors_svg": functools.partial(pictures.actors, site.sheet.relations, site.entity,
+                                        entity_page=site.entity_page),
+        "map_svg": functools.partial(pictures.syria_map, site.entities, region=pictures.load_region(),
+                                     entity_page=site.entity_page),
+        "place_rows": pictures.place_events(site.entities, site.events, site.facts),
+    }
 
 
 class Renderer:

@@ -109,6 +109,13 @@ class Source(Record):
     note: Text | None = Field(default=None, description="Anything a reader should know about the source.")
 
 
+class Coordinates(Record):
+    """Where a place is, in decimal degrees (WGS 84), as a cited gazetteer gives it."""
+
+    lat: float = Field(description="Latitude, -90 to 90 (north is positive).")
+    lon: float = Field(description="Longitude, -180 to 180 (east is positive).")
+
+
 class Entity(Record):
     """A person, organisation, state, armed group or place."""
 
@@ -119,6 +126,12 @@ class Entity(Record):
     aliases: list[Text] = Field(default_factory=list, description="Other names and spellings; search finds them.")
     role: Text | None = Field(default=None, description="One line: who or what this is.")
     summary: Text | None = Field(default=None, description="A few neutral sentences.")
+    group: Text | None = Field(
+        default=None,
+        description="The side or role the actors diagram groups the entity under, e.g. `United States` or "
+                    "`Syrian government`: an editorial label for the picture, not a claim about the entity.")
+    coordinates: Coordinates | None = Field(
+        default=None, description="For a `place`: where the map draws it. Cite the gazetteer it comes from.")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the role and summary.")
 
 

@@ -68,6 +68,13 @@ def human_date(value: str | None) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
+def date_key(value: str) -> tuple[int, int, int]:
+    """Chronological order for dates of any precision: a date known only to the month sorts after the days
+    of that month, and one known only to the year after every month of it (it may be as late)."""
+    parts = [int(p) for p in value.split("-")]
+    return parts[0], parts[1] if len(parts) > 1 else 13, parts[2] if len(parts) > 2 else 32
+
+
 def last_day(value: str) -> dt.date:
     """The last day a date of known precision covers: 2027 → 31 Dec 2027, 2027-03 → 31 Mar 2027."""
     parts = [int(p) for p in value.split("-")]

@@ -121,6 +121,12 @@ CASES_ = [
     Case("unused-entity-strict", f"{SHEET}:32: warning: entities[3]: entity 'lonely' is not referenced by "
          "any fact, event, quote or relation (reference it or remove it)", strict=True,
          replace=("events:\n", "  - id: lonely\n    name: Lonely\n    kind: place\nevents:\n")),
+    Case("coordinates-not-a-place", f"{SHEET}:28: entities[1].coordinates: only a place has coordinates; "
+         "'northern-council' is of kind 'organisation' (remove `coordinates:` or set `kind: place`)",
+         ("    name: Northern Council\n", "    name: Northern Council\n    coordinates: {lat: 36.2, lon: 37.1}\n")),
+    Case("latitude-out-of-range", f"{SHEET}:32: entities[2].coordinates.lat: latitude 137.1 is not between -90 and "
+         "90 (write decimal degrees; check that lat and lon are not swapped)",
+         ("    kind: organisation\nevents", "    kind: place\n    coordinates: {lat: 137.1, lon: 36.2}\nevents")),
     Case("empty-article", f"{ARTICLE}:1: the article is empty (put the title on the first line, then the text)",
          article=b"\n\n"),
     Case("article-not-utf8", f"{ARTICLE}:3: byte 0xff is not valid UTF-8 (save the file as UTF-8)",

@@ -75,7 +75,7 @@ def test_event_disagreement_is_shown():
     assert edited != sheet
     timeline = _render_with(edited)["timeline.md"]
     line = next(line for line in timeline.splitlines()
-                if line.startswith("<li>") and "Delegates meet in Washington" in line)
+                if line.startswith("<li") and "Delegates meet in Washington" in line)
     assert "Sources differ:" in line
     assert line.index("On Monday.") < line.index("Rumour Mill") < line.index("On Sunday.")
     assert "Deprecated source" in line
