@@ -91,8 +91,7 @@ def sources_complete(s: _Sheet) -> None:
         else:
             for key, hint in _WEB_SOURCE_KEYS:
                 if getattr(source, key) is None:
-                    report = s.add if key == "url" else s.warn  # TEMPORARY: errors once the seed has them all
-                    report(("sources", i), f"outside source {source.id!r} needs `{key}:`", hint)
+                    s.add(("sources", i), f"outside source {source.id!r} needs `{key}:`", hint)
 
 
 _WEB_SOURCE_KEYS = (
@@ -179,15 +178,15 @@ def real_disagreements(s: _Sheet) -> None:
         claims = {normalise(c.claim) for c in cites if c.claim}
         first = next((j for j, c in enumerate(cites) if c.claim), 0)
         if claims and len(cites) < 2:
-            s.warn((*loc, "cite", first, "claim"),
+            s.add((*loc, "cite", first, "claim"),
                   "`claim:` on the only source of this record: there is nothing for it to differ from",
                   "remove `claim:`; say what the source says in the record itself")
         elif len(claims) == 1:
-            s.warn((*loc, "cite", first, "claim"), "only one claim among this record's sources, so none differ",
+            s.add((*loc, "cite", first, "claim"), "only one claim among this record's sources, so none differ",
                   "give each conflicting source its own `claim:`, or remove `claim:` where the sources agree")
         elif len(claims) < 2 and any(c.rank != "normal" for c in cites):
             ranked = next(j for j, c in enumerate(cites) if c.rank != "normal")
-            s.warn((*loc, "cite", ranked, "rank"), "`rank:` on a record whose sources do not conflict",
+            s.add((*loc, "cite", ranked, "rank"), "`rank:` on a record whose sources do not conflict",
                   "rank sources only where their claims differ")
 
 

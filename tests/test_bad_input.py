@@ -135,6 +135,18 @@ CASES_ = [
          "`answered:` (the date) and `answer:` (give the date events answered it and how, or remove both while it "
          "is still open)", ("    watch: [Whether the inspectors are hired.]\n",
                             "    watch:\n      - {question: Whether the inspectors are hired., answered: 2026-02}\n")),
+    Case("web-source-without-category", f"{SHEET}:12: sources[1]: outside source 'outside' needs `category:` "
+         "(say what kind of publisher it is: official, news-agency, major-outlet, specialist, regional-outlet, "
+         "aggregator)", ("    category: regional-outlet\n", "")),
+    Case("web-source-without-accessed", f"{SHEET}:12: sources[1]: outside source 'outside' needs `accessed:` "
+         "(give the date you read the page, e.g. 2026-12-01)", ("    accessed: 2026-01-31\n", "")),
+    Case("claim-on-a-lone-source", f"{SHEET}:38: events[0].cite[0].claim: `claim:` on the only source of this "
+         "record: there is nothing for it to differ from (remove `claim:`; say what the source says in the record "
+         "itself)", ("    cite: [{source: sample, paragraph: p1}]\nfacts:",
+                     "    cite: [{source: sample, paragraph: p1, claim: Signed.}]\nfacts:")),
+    Case("claims-that-agree", f"{SHEET}:50: facts[0].cite[0].claim: only one claim among this record's sources, "
+         "so none differ (give each conflicting source its own `claim:`, or remove `claim:` where the sources "
+         "agree)", ("        claim: The monitor counted 14 posts.\n", "        claim: 12 border posts.\n")),
     Case("superseded-by-unknown", f"{SHEET}:59: facts[1].superseded_by: no event or fact with id 'border-post' "
          "(did you mean 'border-posts'?)",
          ("    cite: [{source: sample, paragraph: p2}]\nquotes:",

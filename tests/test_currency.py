@@ -7,7 +7,10 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator import pipeline
+from generator.errors import InputError
 from tests.helpers import CASES
 
 PROVENANCE = CASES / "provenance" / "seeds"
@@ -88,6 +91,7 @@ def test_sources_differ_only_where_two_sources_say_different_things(tmp_path):
     assert not site.disputed(site.fact_by_id["critics"])
     lone = ("        quote: The US-led mission praised the talks.\n",
             "        quote: The US-led mission praised the talks.\n        claim: Praised.\n")
-    _, warnings = pipeline.load(seeds_with(tmp_path / "b", lone), today=DAY)
-    assert [w.message for w in warnings] == [
+    with pytest.raises(InputError) as refused:
+        pipeline.load(seeds_with(tmp_path / "b", lone), today=DAY)
+    assert [p.message for p in refused.value.problems] == [
         "`claim:` on the only source of this record: there is nothing for it to differ from"]

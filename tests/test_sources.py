@@ -13,6 +13,7 @@ import pytest
 
 from generator import escape, pipeline
 from generator.context import PageContext
+from generator.errors import InputError
 from generator.schema import Citation
 from tests.helpers import CASES, fact_div, make_project, mkdocs_build, visible
 
@@ -51,18 +52,16 @@ def test_preferred_first_and_deprecated_marked(topic_page: str):
     assert '<span class="badge badge-preferred"' in block
 
 
-def test_deprecated_source_is_marked_without_claims():
-    """Check that a deprecated source is marked on the short "Source:" line too, where no claim differs."""
+def test_ranking_sources_that_do_not_conflict_is_refused():
+    """Check that `rank:` is refused on a record whose sources make no differing claims: a rank orders
+    conflicting sources, and sources that agree are corroboration, never "deprecated"."""
     sheet = (PROVENANCE / "factsheet.yaml").read_text(encoding="utf-8")
     edited = sheet.replace("        claim: 40 boats.\n", "").replace("        claim: 400 boats.\n", "") \
         .replace("        claim: About 35 boats.\n", "")
     assert edited.count("claim:") == 0
-    page = _render_with(edited)["topics/talks.md"]
-    block = page[page.index('id="boats"'):page.index('id="harbour-notice"')]
-    assert "Sources differ" not in block
-    source_line = next(line for line in block.splitlines() if line.startswith("<p><small data-search-exclude>Source:"))
-    assert source_line.index("Harbour Monitor") < source_line.index("Rumour Mill")
-    assert "Deprecated source</span>" in source_line
+    with pytest.raises(InputError) as refused:
+        _render_with(edited)
+    assert [p.message for p in refused.value.problems] == ["`rank:` on a record whose sources do not conflict"]
 
 
 def test_event_disagreement_is_shown():
