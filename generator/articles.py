@@ -91,7 +91,7 @@ def read_articles(folder: Path, problems: Problems,
         return []
     articles = []
     for path in sorted(folder.glob(f"*{ARTICLE_SUFFIX}")):
-        article = read_article(path, problems, (overrides or {}).get(article_id(path), Overrides()))
+        article = read_article(path, problems, (overrides or {}).get(article_id(path)))
         if article is not None:
             articles.append(article)
     if not articles and not problems.errors:
@@ -99,7 +99,7 @@ def read_articles(folder: Path, problems: Problems,
     return articles
 
 
-def read_article(path: Path, problems: Problems, overrides: Overrides = Overrides()) -> Article | None:
+def read_article(path: Path, problems: Problems, overrides: Overrides | None = None) -> Article | None:
     if not ARTICLE_ID.match(article_id(path)):
         problems.add(path, 1, "", f"the file name {path.name!r} cannot be used as a page address",
                      f"rename it {valid_name(path.name)!r}: lower-case letters, digits and hyphens only, "
@@ -114,7 +114,7 @@ def read_article(path: Path, problems: Problems, overrides: Overrides = Override
         return None
     (title_line, title), *under_title = blocks[0]
     article = Article(id=article_id(path), path=path, title=title)
-    reader = _Reader(article, overrides)
+    reader = _Reader(article, overrides or Overrides())
     if any(not reader.leave_out(number, line) for number, line in under_title):
         problems.add(path, title_line, "", "the first block must be the title alone on one line",
                      "leave a blank line after the title")

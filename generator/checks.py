@@ -6,12 +6,12 @@ import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from . import figures, passages
 from .articles import Article
 from .errors import Problems
 from .factsheet import LoadedFactSheet, all_sources, cited_paragraph
 from .schema import RECORD_KINDS, Citation, FactSheet, Source
 from .text import normalise, occurs_whole
-from .yamlload import format_path
 
 
 def citations(sheet: FactSheet) -> Iterator[tuple[tuple, Citation]]:
@@ -44,10 +44,10 @@ class _Sheet:
         return self.loaded.sheet
 
     def add(self, loc: tuple, message: str, hint: str = "") -> None:
-        self.problems.add(self.loaded.path, self.loaded.line(*loc), format_path(loc), message, hint)
+        self.problems.add(self.loaded.path, self.loaded.line(*loc), self.loaded.key(*loc), message, hint)
 
     def warn(self, loc: tuple, message: str, hint: str = "") -> None:
-        self.problems.warn(self.loaded.path, self.loaded.line(*loc), format_path(loc), message, hint)
+        self.problems.warn(self.loaded.path, self.loaded.line(*loc), self.loaded.key(*loc), message, hint)
 
     def passage(self, cite: Citation) -> str | None:
         """The text of the article paragraph a citation names, if it names one that exists."""
@@ -70,7 +70,7 @@ def unique_ids(s: _Sheet) -> None:
             loc = (kind, i, "id")
             if record.id in seen:
                 first = seen[record.id]
-                s.add(loc, f"id {record.id!r} is already used by {format_path(first[:2])} "
+                s.add(loc, f"id {record.id!r} is already used by {s.loaded.key(*first[:2])} "
                            f"(line {s.loaded.line(*first)})", "give each record its own id")
             else:
                 seen[record.id] = loc
@@ -85,8 +85,25 @@ def sources_complete(s: _Sheet) -> None:
             elif source.article not in s.articles:
                 s.add(("sources", i, "article"), f"no article {source.article!r} in seeds/articles",
                       _did_you_mean(source.article, s.articles) or "check the file name")
-        elif not source.url:
+            continue
+        if not source.url:
             s.add(("sources", i), "an outside (web) source needs `url:`", "add the page's http(s) address")
+        for key in ("worked_through", "keep", "skip"):
+            if getattr(source, key):
+                s.add(("sources", i, key), f"`{key}:` is for article sources only", "remove it")
+
+
+def article_lines_overruled(s: _Sheet) -> None:
+    """Every line an article's source entry keeps or skips is a line of the article."""
+    for i, source in enumerate(s.sheet.sources):
+        article = s.articles.get(source.article or "") if source.kind == "article" else None
+        for key in ("keep", "skip") if article is not None else ():
+            for j, line in enumerate(getattr(source, key)):
+                if " ".join(line.split()) not in article.overruled:
+                    lines = [x.text for x in article.left_out] + [p.text for p in article.paragraphs] + \
+                            [x.heading for x in article.sections]
+                    s.add(("sources", i, key, j), f"no line of {article.id} reads {line!r}",
+                          _did_you_mean(line, lines) or f"copy the whole line from {article.path.name}")
 
 
 def references(s: _Sheet) -> None:
@@ -136,16 +153,36 @@ def cited_passages(s: _Sheet) -> None:
             s.add((*loc, "paragraph"), f"{article.id} has no paragraph {cite.paragraph}",
                   f"it has p1 to p{len(article.paragraphs)}")
         elif cite.quote and normalise(cite.quote) not in normalise(paragraph.text):
-            s.add((*loc, "quote"), f"the quoted words are not in {article.id} {cite.paragraph}",
-                  "copy the words exactly from the paragraph; only spaces and quote marks may differ")
+            _misquote(s, loc, (*loc, "quote"), "the quoted words", cite.quote, article, paragraph.id)
 
 
 def verbatim_quotes(s: _Sheet) -> None:
     for i, quote in enumerate(s.sheet.quotes):
-        passage = s.passage(quote.cite)
-        if passage is not None and normalise(quote.text) not in normalise(passage):
-            s.add(("quotes", i, "text"), f"the quote is not verbatim in {quote.cite.source} {quote.cite.paragraph}",
-                  "copy the words exactly; only spaces and quote marks may differ")
+        paragraph = cited_paragraph(quote.cite, s.sources, s.articles)
+        if paragraph is not None and normalise(quote.text) not in normalise(paragraph.text):
+            article = s.articles[s.sources[quote.cite.source].article or ""]
+            _misquote(s, ("quotes", i, "cite"), ("quotes", i, "text"), "the quote", quote.text, article, paragraph.id)
+
+
+def _misquote(s: _Sheet, cite_loc: tuple, words_loc: tuple, what: str, words: str, article: Article,
+              cited: str) -> None:
+    """Words not in the paragraph cited: say where they are, or the nearest passage and what differs."""
+    are = "are" if what.endswith("words") else "is"
+    elsewhere = passages.holding(words, article)
+    if elsewhere:
+        s.add((*cite_loc, "paragraph"), f"{what} {are} in {article.id} {' and '.join(elsewhere)}, not {cited}",
+              f"cite paragraph: {elsewhere[0]}")
+        return
+    paragraph = article.paragraph(cited)
+    near = passages.nearest(words, article, paragraph) if paragraph else None
+    rule = "copy the words exactly; only spaces and quote marks may differ"
+    if near is None:
+        s.add(words_loc, f"{what} {are} not in {article.id} {cited}, nor anything close",
+              f"check the source and the paragraph; {rule}")
+        return
+    where = "" if near.paragraph.id == cited else f", in {near.paragraph.id}"
+    s.add(words_loc, f"{what} {are} not verbatim in {article.id} {cited}: {'; '.join(near.differences)}",
+          f"the nearest passage{where} reads “{near.passage}”; {rule}")
 
 
 def figures_in_passages(s: _Sheet) -> None:
@@ -161,6 +198,26 @@ def figures_in_passages(s: _Sheet) -> None:
         elif not any(_has_number(fact.figure.text, p) for p in passages):
             s.add(("facts", i, "figure", "text"), f"{fact.figure.text!r} is not in the cited passage",
                   "write the number exactly as the cited paragraph or quote does")
+
+
+def figures_agree(s: _Sheet) -> None:
+    """A figure's `value` and `qualifier` say what its `text` says: the open data publishes `value`."""
+    for i, fact in enumerate(s.sheet.facts):
+        figure = fact.figure
+        if figure is None:
+            continue
+        reading = figures.read(figure.text)
+        if not reading.numbers:
+            s.warn(("facts", i, "figure", "text"), f"{figure.text!r} gives no number to check `value` against",
+                   "write the number in digits, as the passage does")
+        elif not figures.agrees(figure.value, reading):
+            given = " or ".join(dict.fromkeys(figures.written(n) for n in reading.numbers))
+            s.add(("facts", i, "figure", "value"), f"{figures.written(figure.value)} is not the number the "
+                  f"figure's text gives ({figure.text!r})", f"write value: {given}, or correct the text")
+        if reading.qualifier and reading.qualifier != figure.qualifier:
+            says = f"says {reading.word!r}" if reading.word else "has no word such as 'about' or 'more than'"
+            s.add(("facts", i, "figure", "qualifier"), f"{figure.qualifier!r} does not agree with the figure's "
+                  f"text {figure.text!r}, which {says}", f"write qualifier: {reading.qualifier}")
 
 
 def dates_in_order(s: _Sheet) -> None:
@@ -193,14 +250,14 @@ def glossary_terms_once(s: _Sheet) -> None:
         for name in (term.term, *term.aliases):
             low = name.lower()
             if low in names:
-                s.add(("glossary", i), f"the term {name!r} is defined twice (also {format_path(names[low])})",
+                s.add(("glossary", i), f"the term {name!r} is defined twice (also {s.loaded.key(*names[low])})",
                       "merge the two entries")
             names[low] = ("glossary", i)
 
 
 RULES: tuple[Callable[[_Sheet], None], ...] = (
-    unique_ids, sources_complete, references, cited_passages, verbatim_quotes, figures_in_passages,
-    dates_in_order, topics_used, entities_used, glossary_terms_once,
+    unique_ids, sources_complete, article_lines_overruled, references, cited_passages, verbatim_quotes,
+    figures_in_passages, figures_agree, dates_in_order, topics_used, entities_used, glossary_terms_once,
 )
 
 

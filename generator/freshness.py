@@ -13,7 +13,6 @@ import re
 
 from .errors import Problems
 from .text import human_date, is_past
-from .yamlload import format_path
 
 TODAY_VARIABLE = "EXPLAINER_TODAY"
 
@@ -38,7 +37,7 @@ def check(loaded, problems: Problems, on: dt.date) -> None:
     for i, fact in enumerate(loaded.sheet.facts):
         if is_past(fact.review_after, on):
             loc = ("facts", i, "review_after")
-            problems.warn(loaded.path, loaded.line(*loc), format_path(loc),
+            problems.warn(loaded.path, loaded.line(*loc), loaded.key(*loc),
                           f"fact {fact.id!r} is past its review date, {human_date(fact.review_after)} "
                           f"(today is {on.isoformat()}); the site marks it “may be out of date”",
                           "check its sources, then update the fact, its as_of and its review_after")

@@ -38,7 +38,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"advertisement|advert|ad|sponsored(?: content)?|story continues below(?: this)? advertisement|"
         r"scroll (?:down )?to continue(?: reading)?|continue reading below|skip advert")),
     ("share or subscribe line", _rule(
-        r"share(?: this)?:?|share (?:this|the) (?:article|story|page|post)\b.*|(?:share|tweet|post|email) (?:on|via|to) "
+        r"share(?: this)?:?|share (?:this|the) (?:article|story|page|post)\b.*|"
+        r"(?:share|tweet|post|email) (?:on|via|to) "
         r"(?:facebook|x|twitter|whatsapp|linkedin|email|reddit|telegram|bluesky|threads|mastodon)\b.*|"
         r"subscribe\b.*|sign up (?:for|to|here|now)\b.*|get (?:our|the) \w+ newsletter.*|follow us\b.*|"
         r"click here to (?:subscribe|share|follow|sign up)\b.*|copy link|print(?: this article)?|"

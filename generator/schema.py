@@ -89,6 +89,16 @@ class Source(Record):
     url: Url | None = Field(default=None, description="Its address (http or https only).")
     retrieved: DateText | None = Field(default=None, description="When the page was read.")
     note: Text | None = Field(default=None, description="Anything a reader should know about the source.")
+    worked_through: bool = Field(
+        default=False, description="For `article`: true once the fact sheet cites the article's sentences. "
+                                   "From then on `meta.coverage_min` applies to it; until then its page says it "
+                                   "is not yet worked through, and it never stops the build.")
+    keep: list[Text] = Field(
+        default_factory=list, description="For `article`: lines of the file (whole, as written) to keep as the "
+                                          "article's text although they look like page furniture.")
+    skip: list[Text] = Field(
+        default_factory=list, description="For `article`: lines of the file (whole, as written) to leave out as "
+                                          "page furniture that the reader did not recognise.")
 
 
 class Entity(Record):

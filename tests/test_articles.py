@@ -126,7 +126,7 @@ def test_sample_report_furniture_is_left_out_and_listed():
     assert article.sections == []
 
 
-def furniture_of(tmp_path: Path, text: str, overrides: Overrides = Overrides()):
+def furniture_of(tmp_path: Path, text: str, overrides: Overrides | None = None):
     path = write(tmp_path, text)
     problems = Problems()
     article = read_article(path, problems, overrides)
@@ -183,5 +183,6 @@ def test_editor_keeps_and_skips_lines(tmp_path):
                                                     skip=("Photos by the agency,  used with permission.",)))
     assert [s.heading for s in article.sections] == ["Advertisement"]
     assert [p.text for p in article.paragraphs] == ["One.", "Two."]
-    assert article.left_out == [LeftOut(7, "Photos by the agency, used with permission.", "skipped on its source entry")]
+    assert article.left_out == [
+        LeftOut(7, "Photos by the agency, used with permission.", "skipped on its source entry")]
     assert article.overruled == {"Advertisement", "Photos by the agency, used with permission."}

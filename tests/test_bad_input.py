@@ -51,74 +51,134 @@ CASES_ = [
          ("description: A test", "description: !!python/object/apply:os.system A test")),
     Case("merge-key", f"{SHEET}:3: meta: merge keys (<<) are not supported (write the keys out in full)",
          ("meta:\n", "meta:\n  <<: {}\n")),
-    Case("unknown-key", f"{SHEET}:30: entities[2].rol: unknown key (did you mean `role`?)",
+    Case("unknown-key", f"{SHEET}:30: entities[river-guild].rol: unknown key (did you mean `role`?)",
          ("    kind: organisation\nevents", "    kind: organisation\n    rol: A guild\nevents")),
-    Case("missing-key", f"{SHEET}:31: events[0].title: required key is missing (add `title:`)",
+    Case("missing-key", f"{SHEET}:31: events[accord-signed].title: required key is missing (add `title:`)",
          ("    title: The accord is signed\n", "")),
-    Case("wrong-type", f"{SHEET}:39: facts[0].statement: expected text, found a number (quote text values; "
+    Case("wrong-type", f"{SHEET}:39: facts[border-posts].statement: expected text, found a number (quote text values; "
          "a mapping needs `key: value` lines)",
          ("    statement: The accord covers 12 border posts, according to the report.", "    statement: 12")),
-    Case("not-a-list", f"{SHEET}:40: facts[0].topics: expected a list (lines starting with `- `), found text "
+    Case("not-a-list", f"{SHEET}:40: facts[border-posts].topics: expected a list (lines starting with `- `), "
+         "found text "
          "(quote text values; a mapping needs `key: value` lines)",
          ("    topics: [accord]\n    entities: [northern-council]\n",
           "    topics: accord\n    entities: [northern-council]\n")),
-    Case("value-not-allowed", f"{SHEET}:20: entities[0].kind: 'human' is not allowed (use one of: 'person', "
+    Case("value-not-allowed", f"{SHEET}:20: entities[dana-reyes].kind: 'human' is not allowed (use one of: 'person', "
          "'organisation', 'government', 'armed-group', 'state', 'coalition', 'military' or 'place')",
          ("    kind: person", "    kind: human")),
     Case("bad-id", f"{SHEET}:18: entities[0].id: 'Dana Reyes' has the wrong form (ids use lower-case letters, "
          "digits and hyphens, e.g. `brad-cooper`)", ("  - id: dana-reyes", "  - id: Dana Reyes")),
     Case("duplicate-id", f"{SHEET}:27: entities[2].id: id 'northern-council' is already used by entities[1] "
          "(line 24) (give each record its own id)", ("  - id: river-guild", "  - id: northern-council")),
-    Case("unknown-topic", f"{SHEET}:34: events[0].topics[0]: no topic with id 'acord' (did you mean 'accord'?)",
+    Case("unknown-topic", f"{SHEET}:34: events[accord-signed].topics[0]: no topic with id 'acord' (did you mean "
+         "'accord'?)",
          ("    topics: [accord]\n    entities: [northern-council, river", "    topics: [acord]\n    entities: "
                                                                           "[northern-council, river")),
-    Case("unknown-entity", f"{SHEET}:35: events[0].entities[1]: no entity with id 'river-gild' (did you mean "
+    Case("unknown-entity", f"{SHEET}:35: events[accord-signed].entities[1]: no entity with id 'river-gild' "
+         "(did you mean "
          "'river-guild'?)", ("entities: [northern-council, river-guild]", "entities: [northern-council, river-gild]")),
-    Case("unknown-source", f"{SHEET}:36: events[0].cite[0].source: no source with id 'sampel' (did you mean "
+    Case("unknown-source", f"{SHEET}:36: events[accord-signed].cite[0].source: no source with id 'sampel' "
+         "(did you mean "
          "'sample'?)", ("    cite: [{source: sample, paragraph: p1}]\nfacts", "    cite: [{source: sampel, "
                                                                        "paragraph: p1}]\nfacts")),
-    Case("missing-article", f"{SHEET}:9: sources[0].article: no article 'sample-reprot' in seeds/articles (did "
+    Case("missing-article", f"{SHEET}:9: sources[sample].article: no article 'sample-reprot' in seeds/articles (did "
          "you mean 'sample-report'?)", ("article: sample-report", "article: sample-reprot")),
-    Case("paragraph-out-of-range", f"{SHEET}:56: facts[1].cite[0].paragraph: sample-report has no paragraph p9 "
+    Case("paragraph-out-of-range", f"{SHEET}:56: facts[inspectors].cite[0].paragraph: sample-report has no "
+         "paragraph p9 "
          "(it has p1 to p3)", ("    cite: [{source: sample, paragraph: p2}]\nquotes",
                                "    cite: [{source: sample, paragraph: p9}]\nquotes")),
-    Case("paragraph-form", f"{SHEET}:56: facts[1].cite[0].paragraph: 'para 2' has the wrong form (cite a "
+    Case("paragraph-form", f"{SHEET}:56: facts[inspectors].cite[0].paragraph: 'para 2' has the wrong form (cite a "
          "paragraph as p1, p2, … as numbered on the article's page)",
          ("    cite: [{source: sample, paragraph: p2}]\nquotes", "    cite: [{source: sample, paragraph: para 2}]\n"
                                                                 "quotes")),
-    Case("paragraph-missing", f"{SHEET}:56: facts[1].cite[0]: a citation of an article needs `paragraph:` (add "
+    Case("paragraph-missing", f"{SHEET}:56: facts[inspectors].cite[0]: a citation of an article needs "
+         "`paragraph:` (add "
          "the paragraph number, p1 to p3)", ("    cite: [{source: sample, paragraph: p2}]\nquotes",
                                              "    cite: [{source: sample}]\nquotes")),
-    Case("web-paragraph", f"{SHEET}:49: facts[0].cite[1].paragraph: an outside source has no numbered paragraphs "
+    Case("web-paragraph", f"{SHEET}:49: facts[border-posts].cite[1].paragraph: an outside source has no "
+         "numbered paragraphs "
          "(remove `paragraph:`; give the exact words as `quote:` instead)",
          ("      - source: outside\n", "      - source: outside\n        paragraph: p1\n")),
-    Case("quote-not-verbatim", f"{SHEET}:60: quotes[0].text: the quote is not verbatim in sample p2 (copy the "
-         "words exactly; only spaces and quote marks may differ)",
+    Case("quote-not-verbatim", f"{SHEET}:60: quotes[every-post].text: the quote is not verbatim in sample-report p2: "
+         "p2 has “have” after “We”, which you left out (the nearest passage reads “We have agreed on every post,”; "
+         "copy the words exactly; only spaces and quote marks may differ)",
          ("text: We have agreed on every post,", "text: We agreed on every post,")),
-    Case("cited-words-not-verbatim", f"{SHEET}:47: facts[0].cite[0].quote: the quoted words are not in "
-         "sample-report p1 (copy the words exactly from the paragraph; only spaces and quote marks may differ)",
+    Case("cited-words-not-verbatim", f"{SHEET}:47: facts[border-posts].cite[0].quote: the quoted words are not "
+         "verbatim in sample-report p1: you wrote “twelve” where p1 has “12” (the nearest passage reads “The accord "
+         "covers 12 border posts.”; copy the words exactly; only spaces and quote marks may differ)",
          ("quote: The accord covers 12 border posts.", "quote: The accord covers twelve border posts.")),
-    Case("figure-not-in-passage", f"{SHEET}:55: facts[1].figure.text: 'about 400' is not in the cited passage "
+    Case("figure-not-in-passage", f"{SHEET}:55: facts[inspectors].figure.text: 'about 400' is not in the cited passage "
          "(write the number exactly as the cited paragraph or quote does)",
          ('text: "about 300"', 'text: "about 400"')),
     Case("impossible-date", f"{SHEET}:5: meta.last_reviewed: '2026-02-30' is not a day of that month (write a "
          "date as 2025, 2025-12 or 2025-12-10)", ("last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30")),
-    Case("date-form", f"{SHEET}:32: events[0].date: '15/01/2026' has the wrong form (write a date as 2025, "
-         "2025-12 or 2025-12-10)", ("    date: 2026-01\n    title", "    date: 15/01/2026\n    title")),
-    Case("javascript-url", f"{SHEET}:16: sources[1].url: 'javascript:alert(1)' has the wrong form (use a full "
+    Case("date-form", f"{SHEET}:32: events[accord-signed].date: '15/01/2026' has the wrong form (write it as "
+         "2026-01-15)", ("    date: 2026-01\n    title", "    date: 15/01/2026\n    title")),
+    Case("javascript-url", f"{SHEET}:16: sources[outside].url: 'javascript:alert(1)' has the wrong form (use a full "
          "http:// or https:// address)", ("url: https://example.org/accord", "url: javascript:alert(1)")),
-    Case("review-before-as-of", f"{SHEET}:44: facts[0].review_after: review_after is before as_of (pick a later "
+    Case("review-before-as-of", f"{SHEET}:44: facts[border-posts].review_after: review_after is before as_of "
+         "(pick a later "
          "review date)", ("    as_of: 2026-01\n", "    as_of: 2026-01\n    review_after: 2025-06\n")),
-    Case("empty-list", f"{SHEET}:53: facts[1].topics: must not be empty (add at least one entry)",
+    Case("empty-list", f"{SHEET}:53: facts[inspectors].topics: must not be empty (add at least one entry)",
          ("    topics: [accord]\n    entities: [dana-reyes]", "    topics: []\n    entities: [dana-reyes]")),
-    Case("topic-without-facts", f"{SHEET}:72: topics[1]: topic 'other' has no facts (tag at least one fact with "
+    Case("topic-without-facts", f"{SHEET}:72: topics[other]: topic 'other' has no facts (tag at least one fact with "
          "this topic)", ("glossary:\n", "  - id: other\n    title: Other\n    summary: None yet.\nglossary:\n")),
-    Case("glossary-twice", f"{SHEET}:76: glossary[1]: the term 'Accord' is defined twice (also glossary[0]) "
+    Case("glossary-twice", f"{SHEET}:76: glossary[accord-again]: the term 'Accord' is defined twice (also "
+         "glossary[accord-term]) "
          "(merge the two entries)", ("    definition: A formal agreement.\n", "    definition: A formal "
                                      "agreement.\n  - id: accord-again\n    term: Accord\n    definition: Same.\n")),
+    Case("quote-in-another-paragraph", f"{SHEET}:62: quotes[every-post].cite.paragraph: the quote is in "
+         "sample-report p2, not p1 (cite paragraph: p2)",
+         ("    cite: {source: sample, paragraph: p2}", "    cite: {source: sample, paragraph: p1}")),
+    Case("cited-words-in-another-paragraph", f"{SHEET}:46: facts[border-posts].cite[0].paragraph: the quoted words "
+         "are in sample-report p1, not p3 (cite paragraph: p1)",
+         ("        paragraph: p1\n        quote: The accord", "        paragraph: p3\n        quote: The accord")),
+    Case("quote-nowhere-near", f"{SHEET}:60: quotes[every-post].text: the quote is not in sample-report p2, nor "
+         "anything close (check the source and the paragraph; copy the words exactly; only spaces and quote marks "
+         "may differ)", ("text: We have agreed on every post,", "text: Nothing of the sort was said here,")),
+    Case("figure-value-disagrees", f"{SHEET}:42: facts[border-posts].figure.value: 7000 is not the number the "
+         "figure's text gives ('12') (write value: 12, or correct the text)",
+         ("figure: {value: 12, unit", "figure: {value: 7000, unit")),
+    Case("figure-qualifier-disagrees", f"{SHEET}:55: facts[inspectors].figure.qualifier: 'more-than' does not agree "
+         "with the figure's text 'about 300', which says 'about' (write qualifier: about)",
+         ("qualifier: about}", "qualifier: more-than}")),
+    Case("figure-qualifier-without-word", f"{SHEET}:42: facts[border-posts].figure.qualifier: 'about' does not "
+         "agree with the figure's text '12', which has no word such as 'about' or 'more than' (write qualifier: "
+         "exact)", ('text: "12"}', 'text: "12", qualifier: about}')),
+    Case("figure-text-without-number", f"{SHEET}:55: warning: facts[inspectors].figure.text: 'inspectors' gives no "
+         "number to check `value` against (write the number in digits, as the passage does)", strict=True,
+         replace=('text: "about 300", qualifier: about}', 'text: "inspectors", qualifier: exact}')),
+    Case("unclosed-quote", f"{SHEET}:55: the \" opened on this line is never closed (end the value with \")",
+         ('figure: {value: 300, unit: inspectors, text: "about 300", qualifier: about}',
+          'figure: {value: 300, unit: inspectors, text: "about 300, qualifier: about}')),
+    Case("unclosed-quote-at-line-end", f"{SHEET}:39: the \" opened on this line is not closed where the value ends: "
+         "YAML read on to line 42 (end the value with \" on this line)",
+         ("    statement: The accord covers 12 border posts, according to the report.",
+          '    statement: "The accord covers 12 border posts, according to the report.')),
+    Case("unclosed-bracket", f"{SHEET}:40: the [ opened on this line is never closed (end the list with ])",
+         ("    topics: [accord]\n    entities: [northern-council]\n",
+          "    topics: [accord\n    entities: [northern-council]\n")),
+    Case("date-in-words", f"{SHEET}:32: events[accord-signed].date: '31 January 2026' has the wrong form (write it "
+         "as 2026-01-31)", ("    date: 2026-01\n    title", "    date: 31 January 2026\n    title")),
+    Case("date-month-first", f"{SHEET}:32: events[accord-signed].date: 'Jan 31 2026' has the wrong form (write it "
+         "as 2026-01-31)", ("    date: 2026-01\n    title", "    date: Jan 31 2026\n    title")),
+    Case("date-ambiguous", f"{SHEET}:32: events[accord-signed].date: '12/02/2026' has the wrong form (write a date "
+         "as 2025, 2025-12 or 2025-12-10)", ("    date: 2026-01\n    title", "    date: 12/02/2026\n    title")),
+    Case("coverage-under-minimum", f"{SHEET}:13: sources[sample].worked_through: sample-report is marked as worked "
+         "through, but the fact sheet covers 3 of its 4 sentences (75%), under the minimum of 90% (cite more of its "
+         "sentences (the page “What the fact sheet covers” lists them), or set worked_through: false until they are "
+         "cited)", raw=sheet_bytes().replace(b"    date: 2026-01\n  - id: outside",
+                                             b"    date: 2026-01\n    worked_through: true\n  - id: outside")
+         .replace(b"  last_reviewed: 2026-01-15\n", b"  last_reviewed: 2026-01-15\n  coverage_min: 0.9\n")),
+    Case("kept-line-not-in-article", f"{SHEET}:12: sources[sample].keep[0]: no line of sample-report reads 'Leave a "
+         "Replied' (did you mean 'Leave a Reply'?)",
+         ("    date: 2026-01\n  - id: outside", "    date: 2026-01\n    keep: [Leave a Replied]\n  - id: outside")),
+    Case("article-field-on-web-source", f"{SHEET}:17: sources[outside].worked_through: `worked_through:` is for "
+         "article sources only (remove it)",
+         ("    url: https://example.org/accord\n", "    url: https://example.org/accord\n    worked_through: true\n")),
     Case("not-a-mapping", f"{SHEET}:1: the fact sheet must be a mapping of sections (meta:, sources:, …) (start "
          "the file with `meta:`)", raw=b"- just\n- a list\n"),
-    Case("unused-entity-strict", f"{SHEET}:30: warning: entities[3]: entity 'lonely' is not referenced by "
+    Case("unused-entity-strict", f"{SHEET}:30: warning: entities[lonely]: entity 'lonely' is not referenced by "
          "any fact, event, quote or relation (reference it or remove it)", strict=True,
          replace=("events:\n", "  - id: lonely\n    name: Lonely\n    kind: place\nevents:\n")),
     Case("empty-article", f"{ARTICLE}:1: the article is empty (put the title on the first line, then the text)",
