@@ -38,6 +38,8 @@ benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.jso
 render: $(STAMP)
 	$(PY) -m generator render --out build/pages
 
+# Rewrite seeds/factsheet.schema.json: the fact sheet's shape, and the ids of its topics, entities and sources
+# and the names of the articles, which an editor's YAML extension completes (`make article` does this too).
 schema: $(STAMP)
 	$(PY) -m generator schema
 

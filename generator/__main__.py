@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import traceback
 from pathlib import Path
 
 import click
 
-from . import coverage, pipeline, urls
-from .errors import InputError, Problems, display_path
-from .schema import FactSheet
+from . import coverage, editor_schema, pipeline, urls
+from .errors import InputError, Problem, Problems, display_path
 from .write import collisions, write_pages
 
 SEEDS_OPTION = click.option("--seeds", type=click.Path(path_type=Path, file_okay=False), default=pipeline.SEEDS,
@@ -49,6 +47,7 @@ def check(seeds: Path, strict: bool) -> None:
     """Check the fact sheet and articles by the build's rules, without building; list what each article
     leaves out as page furniture and how much of it the fact sheet covers."""
     site, warnings, covered = pipeline.check(seeds, strict=strict)
+    warnings = warnings + _schema_warnings(seeds, strict)
     for warning in warnings:
         click.echo(str(warning), err=True)
     sheet = site.sheet
@@ -66,6 +65,17 @@ def check(seeds: Path, strict: bool) -> None:
                    f"({item.percent}; {rule})")
     click.echo(f"ok: {len(site.articles)} articles, {len(sheet.entities)} entities, {len(sheet.events)} events, "
                f"{len(sheet.facts)} facts, {len(sheet.quotes)} quotes, {len(sheet.glossary)} glossary terms")
+
+
+def _schema_warnings(seeds: Path, strict: bool) -> list[Problem]:
+    """A warning if the published JSON Schema is not what `make schema` would write now (new ids, say)."""
+    path = seeds / editor_schema.FILE
+    problems = Problems()
+    if path.is_file() and path.read_text(encoding="utf-8") != editor_schema.current(seeds):
+        problems.warn(path, 0, "", "the ids your editor's YAML extension completes are out of date",
+                      "run `make schema`")
+    problems.raise_if_errors(strict=strict)
+    return problems.warnings
 
 
 @main.command()
@@ -92,19 +102,18 @@ def render(seeds: Path, out: Path, docs: Path, html_links: str) -> None:
 
 
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
-              default=pipeline.SEEDS / "factsheet.schema.json", show_default=True)
-def schema(out: Path) -> None:
-    """Write the fact sheet's JSON Schema (for editors' YAML extensions)."""
-    out.write_text(schema_json(), encoding="utf-8")
-    click.echo(f"wrote {out}")
-
-
-def schema_json() -> str:
-    data = FactSheet.model_json_schema(by_alias=True)
-    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    data["title"] = "Explainer fact sheet"
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+@SEEDS_OPTION
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help=f"Where to write it  [default: SEEDS/{editor_schema.FILE}]")
+def schema(seeds: Path, out: Path | None) -> None:
+    """Write the fact sheet's JSON Schema for editors' YAML extensions, with the ids of its topics, entities
+    and sources and the names of the articles, so that the extension completes them."""
+    problems = Problems()
+    known = editor_schema.ids(seeds, problems)
+    problems.raise_if_errors()
+    out = out or seeds / editor_schema.FILE
+    out.write_text(editor_schema.published(known), encoding="utf-8")
+    click.echo(f"wrote {display_path(out)}")
 
 
 if __name__ == "__main__":

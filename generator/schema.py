@@ -12,7 +12,7 @@ import calendar
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 PARAGRAPH_PATTERN = r"^p[1-9][0-9]*$"
@@ -20,6 +20,9 @@ DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 URL_PATTERN = r"^https?://[^\s]+$"
 
 RECORD_KINDS = ("sources", "entities", "events", "facts", "quotes", "topics", "glossary", "relations")
+# In the JSON Schema, a reference names the records it refers to under this key; `editor_schema` turns it into
+# the list of their ids, so that an editor's YAML extension completes ids and marks the ones that do not exist.
+IDS_OF = "x-ids-of"
 
 
 def _date_text(value: object) -> object:
@@ -44,12 +47,24 @@ def _http_url(value: str) -> str:
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Stable id: lower-case letters, digits, hyphens.")]
 Ref = Annotated[str, Field(pattern=ID_PATTERN, description="The id of another record.")]
+TopicRef = Annotated[str, Field(pattern=ID_PATTERN, description="The id of a topic (in `topics`).",
+                                json_schema_extra={IDS_OF: "topics"})]
+EntityRef = Annotated[str, Field(pattern=ID_PATTERN, description="The id of an entity (in `entities`).",
+                                 json_schema_extra={IDS_OF: "entities"})]
+SourceRef = Annotated[str, Field(pattern=ID_PATTERN, description="The id of a source (in `sources`).",
+                                 json_schema_extra={IDS_OF: "sources"})]
+ArticleRef = Annotated[str, Field(pattern=ID_PATTERN, description="A file of seeds/articles, without `.txt`.",
+                                  json_schema_extra={IDS_OF: "articles"})]
 Text = Annotated[str, Field(min_length=1)]
 DateText = Annotated[
     str,
     BeforeValidator(_date_text),
     Field(pattern=DATE_PATTERN, description="A date with the precision known: 2025, 2025-12 or 2025-12-10."),
     AfterValidator(_real_date),
+    # YAML reads `date: 2026` as a number: the JSON Schema accepts a year so written, as the sheet does.
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000,
+                                                                              "maximum": 9999}],
+                    "description": "A date with the precision known: 2025, 2025-12 or 2025-12-10."}),
 ]
 Url = Annotated[str, Field(pattern=URL_PATTERN, description="An http or https address."),
                 AfterValidator(_http_url)]
@@ -62,7 +77,7 @@ class Record(BaseModel):
 class Citation(Record):
     """Where a record comes from: a paragraph of a source article, or an outside page."""
 
-    source: Ref = Field(description="The id of a record in `sources`.")
+    source: SourceRef = Field(description="The id of a record in `sources`.")
     paragraph: str | None = Field(
         default=None, pattern=PARAGRAPH_PATTERN,
         description="For an article source: the paragraph cited, as numbered on its page (p1, p2, …).")
@@ -82,7 +97,7 @@ class Source(Record):
     id: Id
     kind: Literal["article", "web"] = Field(
         description="`article` for a file in seeds/articles, `web` for an outside page.")
-    article: Ref | None = Field(default=None, description="For `article`: the file name without `.txt`.")
+    article: ArticleRef | None = Field(default=None, description="For `article`: the file name without `.txt`.")
     publisher: Text | None = Field(default=None, description="Who published it, as named by the source.")
     title: Text | None = Field(default=None, description="Its title, exactly as published.")
     date: DateText | None = Field(default=None, description="When it was published.")
@@ -129,8 +144,8 @@ class Fact(Record):
 
     id: Id
     statement: Text = Field(description="One neutral, attributed sentence.")
-    topics: list[Ref] = Field(min_length=1, description="Topics this fact belongs to.")
-    entities: list[Ref] = Field(default_factory=list, description="Who or what the fact is about.")
+    topics: list[TopicRef] = Field(min_length=1, description="Topics this fact belongs to.")
+    entities: list[EntityRef] = Field(default_factory=list, description="Who or what the fact is about.")
     figure: Figure | None = Field(default=None, description="The number the fact states, if any.")
     as_of: DateText | None = Field(default=None, description="When the fact was true or reported.")
     review_after: DateText | None = Field(
@@ -145,8 +160,8 @@ class Event(Record):
     date: DateText
     title: Text = Field(description="What happened, in a few words.")
     summary: Text | None = Field(default=None, description="One or two neutral sentences.")
-    topics: list[Ref] = Field(min_length=1, description="Topics whose timeline shows the event.")
-    entities: list[Ref] = Field(default_factory=list, description="Who took part.")
+    topics: list[TopicRef] = Field(min_length=1, description="Topics whose timeline shows the event.")
+    entities: list[EntityRef] = Field(default_factory=list, description="Who took part.")
     cite: list[Citation] = Field(min_length=1, description="Sources for the date and what happened.")
 
 
@@ -154,10 +169,10 @@ class Quote(Record):
     """Words someone said, verbatim, cited to the paragraph that carries them."""
 
     id: Id
-    speaker: Ref = Field(description="The id of the entity who said it.")
+    speaker: EntityRef = Field(description="The id of the entity who said it.")
     text: Text = Field(description="The words, verbatim; must appear in the cited paragraph.")
     context: Text | None = Field(default=None, description="Where and when it was said.")
-    topics: list[Ref] = Field(min_length=1, description="Topic pages that show the quote.")
+    topics: list[TopicRef] = Field(min_length=1, description="Topic pages that show the quote.")
     cite: Citation = Field(description="The article paragraph that carries the words.")
 
 
@@ -194,8 +209,8 @@ class Relation(Record):
     """A relation between two entities, drawn on the actors diagram."""
 
     id: Id
-    source_entity: Ref = Field(alias="from", description="The entity the relation starts from.")
-    target_entity: Ref = Field(alias="to", description="The entity it points to.")
+    source_entity: EntityRef = Field(alias="from", description="The entity the relation starts from.")
+    target_entity: EntityRef = Field(alias="to", description="The entity it points to.")
     kind: Literal["cooperation", "conflict", "integration", "opposition"] = Field(
         description="How the diagram draws the relation.")
     label: Text = Field(description="A few words on the arrow.")
