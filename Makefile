@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test bench lighthouse render schema golden icons clean
+.PHONY: site serve check article test bench lighthouse render schema golden icons clean
 
 site: $(STAMP)
 	$(PY) -m generator check
@@ -16,6 +16,11 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m generator check
+
+# A new report: `make article FILE=~/Downloads/report.txt` (NAME=report.txt to choose its file name).
+article: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make article FILE=path/to/report.txt [NAME=file-name.txt]"; exit 2; }
+	$(PY) -m generator article "$(FILE)" $(if $(NAME),--name "$(NAME)")
 
 test: $(STAMP) browser node_modules/.installed
 	$(PY) -m pytest

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import coverage, editor_schema, pipeline, urls
+from . import coverage, editor_schema, newarticle, pipeline, urls
+from .articles import valid_name
 from .errors import InputError, Problem, Problems, display_path
 from .write import collisions, write_pages
 
@@ -65,6 +66,49 @@ def check(seeds: Path, strict: bool) -> None:
                    f"({item.percent}; {rule})")
     click.echo(f"ok: {len(site.articles)} articles, {len(sheet.entities)} entities, {len(sheet.events)} events, "
                f"{len(sheet.facts)} facts, {len(sheet.quotes)} quotes, {len(sheet.glossary)} glossary terms")
+
+
+@main.command()
+@SEEDS_OPTION
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--name", help="Its file name in seeds/articles (lower-case letters, digits, hyphens, ending "
+                             "in .txt); by default the file's own name.")
+def article(seeds: Path, path: Path, name: str | None) -> None:
+    """Add a news report: check it, copy it into seeds/articles byte for byte, add its source entry to the
+    fact sheet, and print its paragraphs and sentences as a citation checklist."""
+    name = name or path.name
+    if not newarticle.good_name(name):
+        offer = valid_name(name)
+        question = f"The file name {name!r} cannot be a page address. Use {offer!r}?"
+        if not (sys.stdin.isatty() and click.confirm(question, default=True)):
+            raise InputError([Problem(display_path(path), 0, "", f"the file name {name!r} cannot be a page address",
+                                      f"run again with --name {offer} (make article FILE=… NAME={offer})")])
+        name = offer
+    problems = Problems()
+    planned = newarticle.plan(path, seeds, name, problems)
+    problems.raise_if_errors()
+    assert planned is not None
+    copied = not planned.target.exists()
+    newarticle.add(planned)
+    target, sheet, item = display_path(planned.target), display_path(planned.sheet), planned.article
+    click.echo(f"{'copied' if copied else 'found'} {target}, byte for byte as {display_path(path)} "
+               f"({len(item.paragraphs)} paragraphs)")
+    if planned.text:
+        click.echo(f"{sheet}:{planned.line}: added its source entry, id {planned.source_id}; fill in its publisher, "
+                   f"date and address at line {planned.line + 4}, marked {newarticle.EDITOR_MARK}")
+    else:
+        click.echo(f"{sheet}:{planned.line}: its source entry, id {planned.source_id}, is there already (unchanged)")
+    schema = seeds / editor_schema.FILE
+    if schema.is_file() and (text := editor_schema.current(seeds)) and text != schema.read_text(encoding="utf-8"):
+        schema.write_text(text, encoding="utf-8")
+        click.echo(f"{display_path(schema)}: your editor's YAML extension now completes {planned.source_id}")
+    if item.left_out:
+        click.echo("Left out as page furniture (not numbered, not cited, not counted; a line that is the article's "
+                   "text goes under `keep:` on its source entry):")
+        click.echo("\n".join(f"  {target}:{x.line} ({x.why}): {x.text}" for x in item.left_out))
+    click.echo("\n".join(newarticle.checklist(item, planned.source_id)))
+    click.echo("Next: cite these sentences in facts, quotes and events (README.md, \"Editor's quick start\", has one "
+               "of each), watch them with `make serve`, then set worked_through: true and run `make check`.")
 
 
 def _schema_warnings(seeds: Path, strict: bool) -> list[Problem]:

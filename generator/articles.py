@@ -99,10 +99,14 @@ def read_articles(folder: Path, problems: Problems,
     return articles
 
 
-def read_article(path: Path, problems: Problems, overrides: Overrides | None = None) -> Article | None:
-    if not ARTICLE_ID.match(article_id(path)):
-        problems.add(path, 1, "", f"the file name {path.name!r} cannot be used as a page address",
-                     f"rename it {valid_name(path.name)!r}: lower-case letters, digits and hyphens only, "
+def read_article(path: Path, problems: Problems, overrides: Overrides | None = None,
+                 name: str | None = None) -> Article | None:
+    """The article in the file at `path`; `name`: the file name it will have in the articles folder (by
+    default its own), from which its id comes."""
+    name = name or path.name
+    if not ARTICLE_ID.match(article_id(Path(name))):
+        problems.add(path, 1, "", f"the file name {name!r} cannot be used as a page address",
+                     f"rename it {valid_name(name)!r}: lower-case letters, digits and hyphens only, "
                      "ending in .txt")
         return None
     text = read_text(path, problems)
@@ -113,7 +117,7 @@ def read_article(path: Path, problems: Problems, overrides: Overrides | None = N
         problems.add(path, 1, "", "the article is empty", "put the title on the first line, then the text")
         return None
     (title_line, title), *under_title = blocks[0]
-    article = Article(id=article_id(path), path=path, title=title)
+    article = Article(id=article_id(Path(name)), path=path, title=title)
     reader = _Reader(article, overrides or Overrides())
     if any(not reader.leave_out(number, line) for number, line in under_title):
         problems.add(path, title_line, "", "the first block must be the title alone on one line",
