@@ -140,8 +140,10 @@ def test_a_broken_article_or_sheet_stops_it_before_anything_is_written(tmp_path)
     assert not (project / "seeds" / "articles" / "sample-report.txt").exists()
 
 
-def test_make_article_needs_a_file():
-    """Check that `make article` without FILE says how to call it."""
+def test_make_article_needs_a_file_and_passes_the_name_on():
+    """Check that `make article` without FILE says how to call it, and with FILE and NAME runs the command."""
     result = run(["make", "-s", "article"], ROOT)
     assert result.returncode != 0
     assert "usage: make article FILE=path/to/report.txt [NAME=file-name.txt]" in result.stdout
+    dry = run(["make", "-n", "article", "FILE=some where/report.txt", "NAME=report.txt"], ROOT)
+    assert '.venv/bin/python -m generator article "some where/report.txt" --name "report.txt"' in dry.stdout
