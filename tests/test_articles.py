@@ -186,3 +186,17 @@ def test_editor_keeps_and_skips_lines(tmp_path):
     assert article.left_out == [
         LeftOut(7, "Photos by the agency, used with permission.", "skipped on its source entry")]
     assert article.overruled == {"Advertisement", "Photos by the agency, used with permission."}
+
+
+def test_check_lists_the_lines_each_article_leaves_out():
+    """Check that `generator check` lists the seed article's left-out lines with file:line and kind, and says
+    how to overrule them."""
+    from tests.helpers import generator
+
+    out = generator(ROOT, "check").stdout.splitlines()
+    assert out[:3] == [
+        "seeds/articles/us-general-cooper-syria-isil.txt:37: left out (comment form): Leave a Reply",
+        "seeds/articles/us-general-cooper-syria-isil.txt:39: left out (comment form): Your email address will not be "
+        "published. Required fields are marked *",
+        "left out: page furniture, not the article's text (a line left out wrongly: list it under `keep:` on the "
+        "article's source entry; one to leave out: under `skip:`)"]

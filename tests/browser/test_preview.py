@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.run import free_port
+from benchmarks.run import fetch, free_port
 from tests.helpers import CASES, make_project
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -109,6 +109,8 @@ def test_rejected_save_shows_a_banner_that_the_next_good_save_clears(browser, tm
             assert page.locator("article [role=alert]").count() == 1  # in the content, not under the header
             assert alert.is_visible() and alert.bounding_box()["y"] > page.locator("header").bounding_box()["height"]
             assert contrast_violations(page) == []
+            index = fetch(url + "search/search_index.json")
+            assert '"docs"' in index and "acord" not in index  # search never finds the banner
             page.screenshot(path=tmp_path / f"banner-{scheme}.png")
             mark(page)
             edit(project, "topics: [acord]", "topics: [accord]")
