@@ -11,6 +11,7 @@ import click
 from . import coverage, editor_schema, newarticle, pipeline, urls
 from .articles import valid_name
 from .errors import InputError, Problem, Problems, display_path
+from .model import Site
 from .write import collisions, write_pages
 
 SEEDS_OPTION = click.option("--seeds", type=click.Path(path_type=Path, file_okay=False), default=pipeline.SEEDS,
@@ -48,7 +49,7 @@ def check(seeds: Path, strict: bool) -> None:
     """Check the fact sheet and articles by the build's rules, without building; list what each article
     leaves out as page furniture and how much of it the fact sheet covers."""
     site, warnings, covered = pipeline.check(seeds, strict=strict)
-    warnings = warnings + _schema_warnings(seeds, strict)
+    warnings = warnings + _schema_warnings(seeds, site, strict)
     for warning in warnings:
         click.echo(str(warning), err=True)
     sheet = site.sheet
@@ -111,11 +112,12 @@ def article(seeds: Path, path: Path, name: str | None) -> None:
                "of each), watch them with `make serve`, then set worked_through: true and run `make check`.")
 
 
-def _schema_warnings(seeds: Path, strict: bool) -> list[Problem]:
+def _schema_warnings(seeds: Path, site: Site, strict: bool) -> list[Problem]:
     """A warning if the published JSON Schema is not what `make schema` would write now (new ids, say)."""
     path = seeds / editor_schema.FILE
     problems = Problems()
-    if path.is_file() and path.read_text(encoding="utf-8") != editor_schema.current(seeds):
+    known = editor_schema.ids_of(site.sheet, [a.id for a in site.articles])
+    if path.is_file() and path.read_text(encoding="utf-8") != editor_schema.published(known):
         problems.warn(path, 0, "", "the ids your editor's YAML extension completes are out of date",
                       "run `make schema`")
     problems.raise_if_errors(strict=strict)

@@ -196,6 +196,8 @@ def check_minimum(loaded, articles: list[Article], problems, every_article: bool
     An article not yet worked through never stops a build. Returns the coverage of the articles worked
     through, or with `every_article` of every article."""
     worked = worked_through(loaded.sheet)
+    if not (worked or every_article):
+        return Coverage([], loaded.sheet.meta.coverage_min)
     result = compute(loaded.sheet, articles if every_article else [a for a in articles if a.id in worked])
     for low in result.below_minimum():
         if low.article.id not in worked:

@@ -9,10 +9,13 @@ underlines one that does not exist. The lists are only as current as the file: `
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
 
+from . import diskcache
+from . import schema as schema_module
 from .articles import ARTICLE_SUFFIX, article_id
 from .errors import Problems
 from .schema import ID_PATTERN, IDS_OF, FactSheet
@@ -22,6 +25,17 @@ FILE = "factsheet.schema.json"
 ID_KINDS = ("topics", "entities", "sources", "articles")
 _ID = re.compile(ID_PATTERN)
 _LIST_NAMES = {"topics": "TopicId", "entities": "EntityId", "sources": "SourceId", "articles": "ArticleId"}
+
+
+def base() -> dict:
+    """The models' JSON Schema (deriving it is slow next to a check; it changes only with `schema.py`)."""
+    return diskcache.memo("schema", "", (schema_module,), lambda: FactSheet.model_json_schema(by_alias=True))
+
+
+def ids_of(sheet: FactSheet, article_ids: list[str]) -> dict[str, list[str]]:
+    """The ids of a checked fact sheet and its articles, as `ids` reads them from files."""
+    found = {kind: sorted({r.id for r in getattr(sheet, kind)}) for kind in ID_KINDS[:3]}
+    return {**found, "articles": sorted(set(article_ids))}
 
 
 def ids(seeds: Path, problems: Problems) -> dict[str, list[str]] | None:
@@ -46,7 +60,7 @@ def ids(seeds: Path, problems: Problems) -> dict[str, list[str]] | None:
 
 def published(known: dict[str, list[str]] | None = None) -> str:
     """The JSON Schema's text; with `known` ids, each reference lists the ids of its kind."""
-    data = FactSheet.model_json_schema(by_alias=True)
+    data = copy.deepcopy(base())
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["title"] = "Explainer fact sheet"
     _list_ids(data, known or {})
