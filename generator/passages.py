@@ -32,9 +32,9 @@ def nearest(words: str, article: Article, cited: Paragraph) -> Nearest | None:
     """The passage of the article closest to `words`: in the cited paragraph, unless another paragraph
     holds a clearly closer one."""
     best: tuple[float, Paragraph, int, int] | None = None
-    wanted = _words(words)
+    wanted = _bare(_words(words))
     for paragraph in sorted(article.paragraphs, key=lambda p: p is not cited):  # the cited one first
-        score, start, end = _window(_words(paragraph.text), wanted)
+        score, start, end = _window(_bare(_words(paragraph.text)), wanted)
         if best is None or score > best[0] + (0.1 if best[1] is cited else 0):
             best = (score, paragraph, start, end)
     if best is None or best[0] < NEAREST_MIN:
@@ -52,6 +52,12 @@ def _shown(words: list[str]) -> str:
 def _words(text: str) -> list[str]:
     """Words as compared: spaces and quote marks do not count (the check ignores both)."""
     return [word.strip("\"'") for word in normalise(text).split()]
+
+
+def _bare(words: list[str]) -> list[str]:
+    """Words without the punctuation around them, to find the passage by (cited words may end mid-sentence,
+    where the passage has a comma)."""
+    return [word.strip(".,;:!?()[]…—–-") for word in words]
 
 
 def _window(words: list[str], wanted: list[str]) -> tuple[float, int, int]:
