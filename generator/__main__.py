@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import coverage, editor_schema, newarticle, pipeline, urls
-from .articles import valid_name
+from .articles import Article, valid_name
 from .errors import InputError, Problem, Problems, display_path
 from .model import Site
 from .write import collisions, write_pages
@@ -54,11 +54,9 @@ def check(seeds: Path, strict: bool) -> None:
         click.echo(str(warning), err=True)
     sheet = site.sheet
     for article in site.articles:
-        for line in article.left_out:
-            click.echo(f"{display_path(article.path)}:{line.line}: left out ({line.why}): {line.text}")
+        _left_out(article, display_path(article.path), hint=False)
     if any(article.left_out for article in site.articles):
-        click.echo("left out: page furniture, not the article's text (a line left out wrongly: list it under "
-                   "`keep:` on the article's source entry; one to leave out: under `skip:`)")
+        click.echo(LEFT_OUT_HINT)
     worked = coverage.worked_through(sheet)
     for item in covered.articles:
         rule = f"minimum {covered.minimum_percent}" if item.article.id in worked else \
@@ -90,7 +88,7 @@ def article(seeds: Path, path: Path, name: str | None) -> None:
     problems.raise_if_errors()
     assert planned is not None
     copied = not planned.target.exists()
-    newarticle.add(planned)
+    schema = newarticle.add(planned)
     target, sheet, item = display_path(planned.target), display_path(planned.sheet), planned.article
     click.echo(f"{'copied' if copied else 'found'} {target}, byte for byte as {display_path(path)} "
                f"({len(item.paragraphs)} paragraphs)")
@@ -99,17 +97,24 @@ def article(seeds: Path, path: Path, name: str | None) -> None:
                    f"date and address at line {planned.line + 4}, marked {newarticle.EDITOR_MARK}")
     else:
         click.echo(f"{sheet}:{planned.line}: its source entry, id {planned.source_id}, is there already (unchanged)")
-    schema = seeds / editor_schema.FILE
-    if schema.is_file() and (text := editor_schema.current(seeds)) and text != schema.read_text(encoding="utf-8"):
-        schema.write_text(text, encoding="utf-8")
+    if schema is not None:
         click.echo(f"{display_path(schema)}: your editor's YAML extension now completes {planned.source_id}")
-    if item.left_out:
-        click.echo("Left out as page furniture (not numbered, not cited, not counted; a line that is the article's "
-                   "text goes under `keep:` on its source entry):")
-        click.echo("\n".join(f"  {target}:{x.line} ({x.why}): {x.text}" for x in item.left_out))
+    _left_out(item, target)
     click.echo("\n".join(newarticle.checklist(item, planned.source_id)))
     click.echo("Next: cite these sentences in facts, quotes and events (README.md, \"Editor's quick start\", has one "
                "of each), watch them with `make serve`, then set worked_through: true and run `make check`.")
+
+
+LEFT_OUT_HINT = ("left out: page furniture, not the article's text (a line left out wrongly: list it under `keep:` on "
+                 "the article's source entry; one to leave out: under `skip:`)")
+
+
+def _left_out(article: Article, shown: str, hint: bool = True) -> None:
+    """The lines an article leaves out as page furniture, as `path:line: left out (what): text`."""
+    for line in article.left_out:
+        click.echo(f"{shown}:{line.line}: left out ({line.why}): {line.text}")
+    if hint and article.left_out:
+        click.echo(LEFT_OUT_HINT)
 
 
 def _schema_warnings(seeds: Path, site: Site, strict: bool) -> list[Problem]:

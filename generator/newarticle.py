@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from . import editor_schema
 from .articles import Article, read_article
 from .errors import Problems
 from .sentences import split_sentences
@@ -88,14 +89,19 @@ def plan(source: Path, seeds: Path, name: str, problems: Problems) -> Plan | Non
     return Plan(source, target, article, sheet, text, source_id, at + 2)
 
 
-def add(plan: Plan, schema: Path | None = None, schema_text: str = "") -> None:
-    """Copy the article (unless the same bytes are there) and write the fact sheet with its entry."""
+def add(plan: Plan) -> Path | None:
+    """Copy the article (unless the same bytes are there), write the fact sheet with its entry, and bring the
+    published schema's ids up to date if there is one; the schema's path if it changed."""
     if not plan.target.exists():
         _write(plan.target, plan.source.read_bytes())
     if plan.text:
         _write(plan.sheet, plan.text.encode("utf-8"))
-    if schema is not None and schema_text:
-        _write(schema, schema_text.encode("utf-8"))
+    schema = plan.sheet.parent / editor_schema.FILE
+    text = editor_schema.current(plan.sheet.parent) if schema.is_file() else None
+    if text is None or text == schema.read_text(encoding="utf-8"):
+        return None
+    _write(schema, text.encode("utf-8"))
+    return schema
 
 
 def checklist(article: Article, source_id: str) -> list[str]:

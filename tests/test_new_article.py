@@ -51,9 +51,10 @@ def test_article_prints_what_it_left_out_and_a_citation_checklist(tmp_path):
     """Check that the command lists the furniture it left out and each paragraph's sentences to cite."""
     project = make_project(tmp_path / "p")  # the real seeds, with their schema
     out = generator(project, "article", str(SAMPLE)).stdout
-    assert "  seeds/articles/sample-report.txt:7 (dateline): WASHINGTON\n" in out
-    assert ("  seeds/articles/sample-report.txt:8 (photo caption): Soldiers unload crates at a staging area outside "
-            "Qaryat Nur on Wednesday. [File: Sam Reed/Reuters]\n") in out
+    assert "\nseeds/articles/sample-report.txt:7: left out (dateline): WASHINGTON\n" in out
+    assert ("\nseeds/articles/sample-report.txt:8: left out (photo caption): Soldiers unload crates at a staging area "
+            "outside Qaryat Nur on Wednesday. [File: Sam Reed/Reuters]\n") in out
+    assert "\nleft out: page furniture, not the article's text (a line left out wrongly: list it under `keep:`" in out
     checklist = out[out.index("Citation checklist"):].splitlines()
     assert checklist[:4] == [
         "Citation checklist: 3 paragraphs, 5 sentences. Cite each sentence from a fact, quote or event as "
