@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test bench lighthouse render schema golden icons map-data clean
+.PHONY: site serve check article test bench lighthouse render schema golden icons map-data clean
 
 site: $(STAMP)
 	$(PY) -m generator check
@@ -16,6 +16,11 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m generator check
+
+# A new report: `make article FILE=~/Downloads/report.txt` (NAME=report.txt to choose its file name).
+article: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make article FILE=path/to/report.txt [NAME=file-name.txt]"; exit 2; }
+	$(PY) -m generator article "$(FILE)" $(if $(NAME),--name "$(NAME)")
 
 test: $(STAMP) browser node_modules/.installed
 	$(PY) -m pytest
@@ -38,6 +43,8 @@ benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.jso
 render: $(STAMP)
 	$(PY) -m generator render --out build/pages
 
+# Rewrite seeds/factsheet.schema.json: the fact sheet's shape, and the ids of its topics, entities and sources
+# and the names of the articles, which an editor's YAML extension completes (`make article` does this too).
 schema: $(STAMP)
 	$(PY) -m generator schema
 

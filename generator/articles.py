@@ -3,8 +3,10 @@
 The files have no markup. The first line is the title; a short line standing alone
 with no closing punctuation is a section heading; every other block of text is a
 paragraph, numbered p1, p2, … in reading order (headings do not take a number, so a
-citation such as p7 stays stable when an editor reads the file). The comment-form
-boilerplate that news sites append ("Leave a Reply", "Your email address …") is dropped.
+citation such as p7 stays stable when an editor reads the file). Page furniture (bylines,
+datelines, captions, share lines, "Related", "Read more", the comment form …: `furniture`)
+is left out line by line, wherever it stands, and listed in `Article.left_out`: no text is
+dropped without saying so. An editor may overrule the rules for an article (`Overrides`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import furniture
 from .errors import Problems
 from .yamlload import read_text
 
@@ -20,11 +23,7 @@ ARTICLE_SUFFIX = ".txt"
 ARTICLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 HEADING_MAX_WORDS = 12
 CLOSING_PUNCTUATION = tuple('.!?:;,"”’)…')
-# A block that starts one of these ends the article: everything after it is site furniture.
-BOILERPLATE_START = re.compile(r"^(Leave a (Reply|Comment)|Related (Posts|Articles)|Share this:?)\s*$", re.I)
-BOILERPLATE_LINE = re.compile(
-    r"^(Your email address will not be published|Required fields are marked|"
-    r"You must be logged in to post a comment)", re.I)
+SKIPPED = "skipped on its source entry"
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,24 @@ class Section:
     line: int
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A line of the file that is not the article's text, and what it is (a byline, a caption …)."""
+
+    line: int
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """An editor's decisions for one article (its source entry's `keep:` and `skip:`): whole lines,
+    compared with spaces collapsed, to keep although they look like furniture, or to leave out."""
+
+    keep: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+
+
 @dataclass
 class Article:
     id: str
@@ -50,7 +67,8 @@ class Article:
     title: str
     paragraphs: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)  # boilerplate lines, kept for the record
+    left_out: list[LeftOut] = field(default_factory=list)  # furniture, in file order
+    overruled: set[str] = field(default_factory=set)  # the override lines that matched a line of the file
 
     def paragraph(self, pid: str) -> Paragraph | None:
         return next((p for p in self.paragraphs if p.id == pid), None)
@@ -59,15 +77,21 @@ class Article:
         return next(s for s in self.sections if s.slug == slug)
 
 
-def read_articles(folder: Path, problems: Problems) -> list[Article]:
-    """Every `*.txt` in `folder`, sorted by file name so output order never depends on the disk."""
+def article_id(path: Path) -> str:
+    return path.stem.lower()
+
+
+def read_articles(folder: Path, problems: Problems,
+                  overrides: dict[str, Overrides] | None = None) -> list[Article]:
+    """Every `*.txt` in `folder`, sorted by file name so output order never depends on the disk.
+    `overrides`: the editor's decisions, by article id."""
     if not folder.is_dir():
         problems.add(folder, 0, "", "the articles folder is missing",
                      "create it and put at least one .txt article in it")
         return []
     articles = []
     for path in sorted(folder.glob(f"*{ARTICLE_SUFFIX}")):
-        article = read_article(path, problems)
+        article = read_article(path, problems, (overrides or {}).get(article_id(path)))
         if article is not None:
             articles.append(article)
     if not articles and not problems.errors:
@@ -75,11 +99,15 @@ def read_articles(folder: Path, problems: Problems) -> list[Article]:
     return articles
 
 
-def read_article(path: Path, problems: Problems) -> Article | None:
-    article_id = path.stem.lower()
-    if not ARTICLE_ID.match(article_id):
-        problems.add(path, 1, "", f"the file name {path.name!r} cannot be used as a page address",
-                     "rename it with lower-case letters, digits and hyphens only, ending in .txt")
+def read_article(path: Path, problems: Problems, overrides: Overrides | None = None,
+                 name: str | None = None) -> Article | None:
+    """The article in the file at `path`; `name`: the file name it will have in the articles folder (by
+    default its own), from which its id comes."""
+    name = name or path.name
+    if not ARTICLE_ID.match(article_id(Path(name))):
+        problems.add(path, 1, "", f"the file name {name!r} cannot be used as a page address",
+                     f"rename it {valid_name(name)!r}: lower-case letters, digits and hyphens only, "
+                     "ending in .txt")
         return None
     text = read_text(path, problems)
     if text is None:
@@ -88,27 +116,15 @@ def read_article(path: Path, problems: Problems) -> Article | None:
     if not blocks:
         problems.add(path, 1, "", "the article is empty", "put the title on the first line, then the text")
         return None
-    title_line, title = blocks[0]
-    if "\n" in title:
+    (title_line, title), *under_title = blocks[0]
+    article = Article(id=article_id(Path(name)), path=path, title=title)
+    reader = _Reader(article, overrides or Overrides())
+    if any(not reader.leave_out(number, line) for number, line in under_title):
         problems.add(path, title_line, "", "the first block must be the title alone on one line",
                      "leave a blank line after the title")
         return None
-    article = Article(id=article_id, path=path, title=_clean(title))
-    section = ""
-    ended = False
-    for line, block in blocks[1:]:
-        if ended or BOILERPLATE_START.match(block) or BOILERPLATE_LINE.match(block):
-            ended = True
-            article.dropped.append(block)
-            continue
-        if _is_heading(block):
-            slug = _unique_slug(_slugify(block), article.sections)
-            article.sections.append(Section(slug=slug, heading=_clean(block), line=line))
-            section = slug
-            continue
-        number = len(article.paragraphs) + 1
-        article.paragraphs.append(
-            Paragraph(id=f"p{number}", number=number, text=_clean(block), line=line, section=section))
+    for block in blocks[1:]:
+        reader.block(block)
     if not article.paragraphs:
         problems.add(path, title_line, "", "the article has a title but no paragraphs",
                      "separate paragraphs with a blank line")
@@ -116,21 +132,71 @@ def read_article(path: Path, problems: Problems) -> Article | None:
     return article
 
 
-def _blocks(text: str) -> list[tuple[int, str]]:
-    """Blocks of consecutive non-blank lines, each with the number of its first line."""
-    blocks: list[tuple[int, str]] = []
-    current: list[str] = []
-    start = 0
+class _Reader:
+    """Reads an article's blocks in order: furniture left out, then headings and paragraphs."""
+
+    def __init__(self, article: Article, overrides: Overrides) -> None:
+        self.article = article
+        self.keep = {_clean(line) for line in overrides.keep}
+        self.skip = {_clean(line) for line in overrides.skip}
+        self.section = ""
+        self.listing = ""  # the "Related …" or "Read more" line whose list of headlines follows
+
+    def leave_out(self, number: int, line: str) -> bool:
+        """Record `line` as left out if it is furniture (or the editor skips it); False if it is text."""
+        why = ""
+        if line in self.skip:
+            why = SKIPPED
+        elif line not in self.keep:
+            why = furniture.what(line, opening=not self.article.paragraphs)
+        if line in self.skip or line in self.keep:
+            self.article.overruled.add(line)
+        if not why:
+            return False
+        self.article.left_out.append(LeftOut(number, line, why))
+        opens_list = why in furniture.LIST_OPENERS and len(line.split()) <= 4 and not re.search(r"[:|]\s*\S", line)
+        self.listing = line if opens_list else ""  # a list of headlines follows its opener directly
+        return True
+
+    def block(self, block: list[tuple[int, str]]) -> None:
+        kept = [(number, line) for number, line in block if not self.leave_out(number, line)]
+        if not kept:
+            return
+        if self.listing and all(_is_heading(line) for _, line in kept):
+            why = f"listed under “{self.listing}”"
+            self.article.left_out += [LeftOut(number, line, why) for number, line in kept]
+            return
+        self.listing = ""
+        first = kept[0][0]
+        text = _clean(" ".join(line for _, line in kept))
+        if len(kept) == 1 and _is_heading(text):
+            slug = _unique_slug(_slugify(text), self.article.sections)
+            self.article.sections.append(Section(slug=slug, heading=text, line=first))
+            self.section = slug
+            return
+        number = len(self.article.paragraphs) + 1
+        self.article.paragraphs.append(
+            Paragraph(id=f"p{number}", number=number, text=text, line=first, section=self.section))
+
+
+def valid_name(name: str) -> str:
+    """A file name that can be a page address, made from `name`: `Report (Feb 13).txt` → `report-feb-13.txt`."""
+    stem = name[:-len(ARTICLE_SUFFIX)] if name.lower().endswith(ARTICLE_SUFFIX) else name
+    return (_slugify(stem) if _slugify(stem) != "section" else "article") + ARTICLE_SUFFIX
+
+
+def _blocks(text: str) -> list[list[tuple[int, str]]]:
+    """Blocks of consecutive non-blank lines: each line with its number, spaces collapsed."""
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            if not current:
-                start = number
-            current.append(line.strip())
+            current.append((number, _clean(line)))
         elif current:
-            blocks.append((start, "\n".join(current)))
+            blocks.append(current)
             current = []
     if current:
-        blocks.append((start, "\n".join(current)))
+        blocks.append(current)
     return blocks
 
 

@@ -13,7 +13,10 @@ from pydantic import BaseModel, ValidationError
 from .articles import Article, Paragraph
 from .errors import Problems
 from .schema import Citation, FactSheet, Source
+from .text import iso_date
 from .yamlload import KeyPath, Loaded, format_path, load_yaml
+
+DATE_KEYS = frozenset({"date", "as_of", "review_after", "accessed", "last_reviewed", "answered"})
 
 
 @dataclass
@@ -24,6 +27,10 @@ class LoadedFactSheet:
 
     def line(self, *path: str | int) -> int:
         return self.yaml.line_of(tuple(path))
+
+    def key(self, *path: str | int) -> str:
+        """The key path as messages write it, records named by id: `facts[isil-detainees].cite[0]`."""
+        return format_path(tuple(path), self.yaml.data)
 
 
 def read_factsheet(path: Path, problems: Problems) -> LoadedFactSheet | None:
@@ -51,7 +58,7 @@ def _report(error: dict, loaded: Loaded, path: Path, problems: Problems) -> None
     loc = _yaml_path(tuple(error["loc"]), loaded.data)
     kind = error["type"]
     line = loaded.line_of(loc)
-    key = format_path(loc)
+    key = format_path(loc, loaded.data)
     if kind == "extra_forbidden":
         allowed = _fields_at(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
@@ -63,7 +70,10 @@ def _report(error: dict, loaded: Loaded, path: Path, problems: Problems) -> None
         problems.add(path, line, key, f"{_value(loaded, loc)} is not allowed",
                      f"use one of: {error['ctx']['expected']}")
     elif kind == "string_pattern_mismatch":
-        problems.add(path, line, key, f"{_value(loaded, loc)} has the wrong form", _pattern_hint(loc))
+        value = _value_raw(loaded, loc)
+        suggestion = iso_date(value) if isinstance(value, str) and str(loc[-1]) in DATE_KEYS else None
+        problems.add(path, line, key, f"{_value(loaded, loc)} has the wrong form",
+                     f"write it as {suggestion}" if suggestion else _pattern_hint(loc))
     elif kind == "too_short":
         problems.add(path, line, key, "must not be empty", "add at least one entry")
     elif kind == "value_error":
@@ -122,7 +132,7 @@ def _expected(kind: str) -> str:
 
 def _pattern_hint(loc: KeyPath) -> str:
     last = str(loc[-1]) if loc else ""
-    if last in {"date", "as_of", "review_after", "accessed", "last_reviewed"}:
+    if last in DATE_KEYS:
         return "write a date as 2025, 2025-12 or 2025-12-10"
     if last == "paragraph":
         return "cite a paragraph as p1, p2, … as numbered on the article's page"

@@ -14,7 +14,6 @@ import re
 from .currency import tracked_to
 from .errors import Problems
 from .text import human_date, is_past, last_day
-from .yamlload import format_path
 
 TODAY_VARIABLE = "EXPLAINER_TODAY"
 
@@ -46,7 +45,7 @@ def check(loaded, problems: Problems, on: dt.date) -> None:
     for i, fact in enumerate(sheet.facts):
         if fact.superseded_by is None and is_past(fact.review_after, on):
             loc = ("facts", i, "review_after")
-            problems.warn(loaded.path, loaded.line(*loc), format_path(loc),
+            problems.warn(loaded.path, loaded.line(*loc), loaded.key(*loc),
                           f"fact {fact.id!r} is past its review date, {human_date(fact.review_after)} "
                           f"(today is {on.isoformat()}), and nothing supersedes it; the site marks it "
                           f"“may be out of date”",
@@ -56,7 +55,7 @@ def check(loaded, problems: Problems, on: dt.date) -> None:
     reviewed = last_day(sheet.meta.last_reviewed)
     if newest and not sheet.meta.tracking_note and (reviewed - last_day(newest)).days > TRACKING_GAP_DAYS:
         loc = ("meta", "last_reviewed")
-        problems.warn(loaded.path, loaded.line(*loc), format_path(loc),
+        problems.warn(loaded.path, loaded.line(*loc), loaded.key(*loc),
                       f"checked on {human_date(sheet.meta.last_reviewed)}, but the latest dated record is of "
                       f"{human_date(newest)}, and the fact sheet does not say why nothing newer is covered",
                       "add the newer events, or add `tracking_note:` under `meta:` saying why (readers see it)")

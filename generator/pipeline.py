@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import coverage, export, freshness, history, parallel
-from .articles import read_articles
+from .articles import Overrides, read_articles
 from .checks import check as check_sheet
 from .errors import Problem, Problems
 from .factsheet import all_sources, read_factsheet
 from .model import Site
 from .render import Renderer
+from .schema import FactSheet
 
 SEEDS = Path("seeds")
 
@@ -39,35 +40,44 @@ def load(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = N
     """Read and check everything; raise `InputError` with every problem at once.
 
     `today` decides which facts are past review (default: `EXPLAINER_TODAY`, else the clock)."""
-    site, warnings, _ = _read(seeds, strict, today, coverage_gate=False)
+    site, warnings, _ = _read(seeds, strict, today, every_article=False)
     return site, warnings
 
 
 def check(seeds: Path = SEEDS, strict: bool = False, *,
           today: dt.date | None = None) -> tuple[Site, list[Problem], coverage.Coverage]:
-    """`load`, and also an error per article covered less than `meta.coverage_min`: only `generator check`
-    asks for it, so that a new, uncited article never stops the site build. With the coverage found."""
-    site, warnings, covered = _read(seeds, strict, today, coverage_gate=True)
-    assert covered is not None
-    return site, warnings, covered
+    """`load`, with the coverage of every article (for `generator check` to print). The rules are the
+    build's: what one refuses, the other refuses."""
+    return _read(seeds, strict, today, every_article=True)
 
 
 def _read(seeds: Path, strict: bool, today: dt.date | None,
-          coverage_gate: bool) -> tuple[Site, list[Problem], coverage.Coverage | None]:
+          every_article: bool) -> tuple[Site, list[Problem], coverage.Coverage]:
     problems = Problems()
     on = today or freshness.today(problems)
-    articles = read_articles(seeds / "articles", problems)
     loaded = read_factsheet(seeds / "factsheet.yaml", problems)
-    covered = None
+    # The fact sheet first: an article's source entry may overrule the reader (lines to keep or skip).
+    articles = read_articles(seeds / "articles", problems, overrides(loaded.sheet) if loaded else None)
+    covered = coverage.Coverage([], 0.0)
     if loaded is not None:
         check_sheet(loaded, articles, problems)
         freshness.check(loaded, problems, on)
-        if coverage_gate and not problems.errors:
-            covered = coverage.check_minimum(loaded, articles, problems)
+        if not problems.errors:
+            covered = coverage.check_minimum(loaded, articles, problems, every_article)
     problems.raise_if_errors(strict=strict)
     assert loaded is not None  # no errors means the fact sheet loaded
     sources = all_sources(loaded.sheet, articles)
     return Site(sheet=loaded.sheet, articles=articles, sources=sources, today=on), problems.warnings, covered
+
+
+def overrides(sheet: FactSheet) -> dict[str, Overrides]:
+    """Each article's lines to keep or skip, from its source entries."""
+    found: dict[str, Overrides] = {}
+    for source in sheet.sources:
+        if source.kind == "article" and source.article and (source.keep or source.skip):
+            before = found.get(source.article, Overrides())
+            found[source.article] = Overrides(before.keep + tuple(source.keep), before.skip + tuple(source.skip))
+    return found
 
 
 def build(seeds: Path = SEEDS, strict: bool = False, *, today: dt.date | None = None,

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import diskcache
-from . import schema as schema_module
-from .schema import FactSheet
+from . import editor_schema
 
 
 @dataclass(frozen=True)
@@ -53,8 +51,7 @@ def _type(spec: dict, defs: dict) -> str:
 
 
 def record_docs() -> list[RecordDoc]:
-    # Deriving the JSON Schema is slow next to a small site's generation, and it changes only with our code.
-    schema = diskcache.memo("schema", "", (schema_module,), lambda: FactSheet.model_json_schema(by_alias=True))
+    schema = editor_schema.base()
     defs = schema.get("$defs", {})
     docs = []
     for name, spec in [("FactSheet", schema), *sorted(defs.items())]:

@@ -2,7 +2,7 @@
 
 Pydantic validates types, required keys, unknown keys and allowed values; the same models
 give the published JSON Schema (for editors' YAML extensions) and the reference page.
-Cross-record rules (references, provenance, dates in order) live in `checks.py`.
+Cross-record rules (references, provenance, dates in order) live in `checks/`.
 Every field carries a description: it is shown to editors in both places.
 """
 
@@ -12,7 +12,7 @@ import calendar
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 PARAGRAPH_PATTERN = r"^p[1-9][0-9]*$"
@@ -20,6 +20,9 @@ DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 URL_PATTERN = r"^https?://[^\s]+$"
 
 RECORD_KINDS = ("sources", "entities", "events", "facts", "quotes", "topics", "glossary", "relations")
+# In the JSON Schema, a reference names the records it refers to under this key; `editor_schema` turns it into
+# the list of their ids, so that an editor's YAML extension completes ids and marks the ones that do not exist.
+IDS_OF = "x-ids-of"
 
 # What kind of publisher an outside source is, as readers are told beside every citation of it.
 SOURCE_CATEGORIES = {
@@ -55,12 +58,24 @@ def _http_url(value: str) -> str:
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Stable id: lower-case letters, digits, hyphens.")]
 Ref = Annotated[str, Field(pattern=ID_PATTERN, description="The id of another record.")]
+TopicRef = Annotated[str, Field(pattern=ID_PATTERN, description="The id of a topic (in `topics`).",
+                                json_schema_extra={IDS_OF: "topics"})]
+EntityRef = Annotated[str, Field(pattern=ID_PATTERN, description="The id of an entity (in `entities`).",
+                                 json_schema_extra={IDS_OF: "entities"})]
+SourceRef = Annotated[str, Field(pattern=ID_PATTERN, description="The id of a source (in `sources`).",
+                                 json_schema_extra={IDS_OF: "sources"})]
+ArticleRef = Annotated[str, Field(pattern=ID_PATTERN, description="A file of seeds/articles, without `.txt`.",
+                                  json_schema_extra={IDS_OF: "articles"})]
 Text = Annotated[str, Field(min_length=1)]
 DateText = Annotated[
     str,
     BeforeValidator(_date_text),
     Field(pattern=DATE_PATTERN, description="A date with the precision known: 2025, 2025-12 or 2025-12-10."),
     AfterValidator(_real_date),
+    # YAML reads `date: 2026` as a number: the JSON Schema accepts a year so written, as the sheet does.
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000,
+                                                                              "maximum": 9999}],
+                    "description": "A date with the precision known: 2025, 2025-12 or 2025-12-10."}),
 ]
 Url = Annotated[str, Field(pattern=URL_PATTERN, description="An http or https address."),
                 AfterValidator(_http_url)]
@@ -73,7 +88,7 @@ class Record(BaseModel):
 class Citation(Record):
     """Where a record comes from: a paragraph of a source article, or an outside page."""
 
-    source: Ref = Field(description="The id of a record in `sources`.")
+    source: SourceRef = Field(description="The id of a record in `sources`.")
     paragraph: str | None = Field(
         default=None, pattern=PARAGRAPH_PATTERN,
         description="For an article source: the paragraph cited, as numbered on its page (p1, p2, …).")
@@ -95,7 +110,7 @@ class Source(Record):
     id: Id
     kind: Literal["article", "web"] = Field(
         description="`article` for a file in seeds/articles, `web` for an outside page.")
-    article: Ref | None = Field(default=None, description="For `article`: the file name without `.txt`.")
+    article: ArticleRef | None = Field(default=None, description="For `article`: the file name without `.txt`.")
     category: SourceCategory | None = Field(
         default=None, description="For `web`: what kind of publisher this is (`official`, `news-agency`, "
                                   "`major-outlet`, `specialist`, `regional-outlet` or `aggregator`).")
@@ -107,6 +122,16 @@ class Source(Record):
     url: Url | None = Field(default=None, description="Its address (http or https only).")
     accessed: DateText | None = Field(default=None, description="For `web`: when an editor read the page.")
     note: Text | None = Field(default=None, description="Anything a reader should know about the source.")
+    worked_through: bool = Field(
+        default=False, description="For `article`: true once the fact sheet cites the article's sentences. "
+                                   "From then on `meta.coverage_min` applies to it; until then its page says it "
+                                   "is not yet worked through, and it never stops the build.")
+    keep: list[Text] = Field(
+        default_factory=list, description="For `article`: lines of the file (whole, as written) to keep as the "
+                                          "article's text although they look like page furniture.")
+    skip: list[Text] = Field(
+        default_factory=list, description="For `article`: lines of the file (whole, as written) to leave out as "
+                                          "page furniture that the reader did not recognise.")
 
 
 class Coordinates(Record):
@@ -150,8 +175,8 @@ class Fact(Record):
 
     id: Id
     statement: Text = Field(description="One neutral, attributed sentence.")
-    topics: list[Ref] = Field(min_length=1, description="Topics this fact belongs to.")
-    entities: list[Ref] = Field(default_factory=list, description="Who or what the fact is about.")
+    topics: list[TopicRef] = Field(min_length=1, description="Topics this fact belongs to.")
+    entities: list[EntityRef] = Field(default_factory=list, description="Who or what the fact is about.")
     figure: Figure | None = Field(default=None, description="The number the fact states, if any.")
     as_of: DateText | None = Field(default=None, description="When the fact was true or reported.")
     review_after: DateText | None = Field(
@@ -171,8 +196,8 @@ class Event(Record):
     date: DateText
     title: Text = Field(description="What happened, in a few words.")
     summary: Text | None = Field(default=None, description="One or two neutral sentences.")
-    topics: list[Ref] = Field(min_length=1, description="Topics whose timeline shows the event.")
-    entities: list[Ref] = Field(default_factory=list, description="Who took part.")
+    topics: list[TopicRef] = Field(min_length=1, description="Topics whose timeline shows the event.")
+    entities: list[EntityRef] = Field(default_factory=list, description="Who took part.")
     cite: list[Citation] = Field(min_length=1, description="Sources for the date and what happened.")
 
 
@@ -180,11 +205,11 @@ class Quote(Record):
     """Words someone said, verbatim, cited to the article paragraph or the outside page that carries them."""
 
     id: Id
-    speaker: Ref = Field(description="The id of the entity who said it.")
+    speaker: EntityRef = Field(description="The id of the entity who said it.")
     text: Text = Field(description="The words, verbatim: they must stand in the cited paragraph, or, for an "
                                    "outside page, in the citation's `quote:` (the page's sentence, as seen).")
     context: Text | None = Field(default=None, description="Where and when it was said.")
-    topics: list[Ref] = Field(min_length=1, description="Topic pages that show the quote.")
+    topics: list[TopicRef] = Field(min_length=1, description="Topic pages that show the quote.")
     cite: Citation = Field(description="The article paragraph, or the outside page, that carries the words.")
 
 
@@ -232,8 +257,8 @@ class Relation(Record):
     """A relation between two entities, drawn on the actors diagram."""
 
     id: Id
-    source_entity: Ref = Field(alias="from", description="The entity the relation starts from.")
-    target_entity: Ref = Field(alias="to", description="The entity it points to.")
+    source_entity: EntityRef = Field(alias="from", description="The entity the relation starts from.")
+    target_entity: EntityRef = Field(alias="to", description="The entity it points to.")
     kind: Literal["cooperation", "conflict", "integration", "opposition"] = Field(
         description="How the diagram draws the relation.")
     label: Text = Field(description="A few words on the arrow.")

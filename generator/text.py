@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -95,3 +96,44 @@ def latest(dates: Iterable[str | None]) -> str | None:
 def is_past(value: str | None, on: dt.date | None) -> bool:
     """True once `on` is past the whole period `value` names (after March 2027 = from 1 April)."""
     return bool(value and on and on > last_day(value))
+
+
+_MONTH_NUMBER = {name.lower()[:3]: n for n, name in enumerate(MONTHS, 1)}
+_MONTH_WORD = r"([A-Za-z]{3,9})\.?"
+_DAY_WORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+_OTHER_DATE_FORMS = (  # (pattern, which groups are year, month, day): each form an editor may write
+    (re.compile(rf"^{_DAY_WORD}\s+{_MONTH_WORD},?\s+(\d{{4}})$"), (3, 2, 1)),      # 31 January 2026
+    (re.compile(rf"^{_MONTH_WORD}\s+{_DAY_WORD},?\s+(\d{{4}})$"), (3, 1, 2)),      # Jan 31, 2026
+    (re.compile(rf"^{_MONTH_WORD},?\s+(\d{{4}})$"), (2, 1, 0)),                     # January 2026
+    (re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$"), (1, 2, 3)),         # 2026/1/31, 2026-1
+)
+_NUMERIC_DAY_FIRST_OR_MONTH_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 31/01/2026
+
+
+def iso_date(value: str) -> str | None:
+    """The form the fact sheet wants (2026-01-31, 2026-01) of a date written another way, where only one
+    date can be meant: 31/01/2026 (31 is no month), 31 January 2026, Jan 31 2026. None for 12/02/2026
+    (12 February or 2 December?), and for anything that is no real date."""
+    value = " ".join(value.split())
+    match = _NUMERIC_DAY_FIRST_OR_MONTH_FIRST.match(value)
+    if match:
+        first, second, year = (int(g) for g in match.groups())
+        if first != second and first <= 12 and second <= 12:
+            return None  # either could be the month
+        day, month = (first, second) if first > 12 or first == second else (second, first)
+        return _real(year, month, day)
+    for pattern, (y, m, d) in _OTHER_DATE_FORMS:
+        match = pattern.match(value)
+        if match:
+            month_text = match.group(m)
+            month = int(month_text) if month_text.isdigit() else _MONTH_NUMBER.get(month_text.lower()[:3], 0)
+            if not month_text.isdigit() and not MONTHS[month - 1].lower().startswith(month_text.lower()):
+                return None  # "Janvier", "Mayday": not a month's name or its abbreviation
+            return _real(int(match.group(y)), month, int(match.group(d)) if d and match.group(d) else 0)
+    return None
+
+
+def _real(year: int, month: int, day: int) -> str | None:
+    if not 1 <= month <= 12 or (day and not 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")

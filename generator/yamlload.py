@@ -102,11 +102,32 @@ class Loaded:
         return None
 
 
-def format_path(path: KeyPath) -> str:
+_RECORD_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def format_path(path: KeyPath, data: Any = None) -> str:
+    """`facts[isil-detainees].cite[0].quote`: with the file's values as `data`, a record in a list is named
+    by its id where the id is its own (no other record of the list has it), else by its position."""
     out = ""
+    node = data
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{_record_name(node, part)}]"
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
     return out
+
+
+def _record_name(records: Any, index: int) -> str:
+    if not isinstance(records, list) or not 0 <= index < len(records) or not isinstance(records[index], dict):
+        return str(index)
+    own = records[index].get("id")
+    if not isinstance(own, str) or not _RECORD_ID.match(own):
+        return str(index)
+    same = sum(1 for r in records if isinstance(r, dict) and r.get("id") == own)
+    return own if same == 1 else str(index)
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
@@ -143,19 +164,69 @@ def load_yaml(path: Path, problems: Problems) -> Loaded | None:
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or "the YAML cannot be parsed"
-        context = f" {exc.context}" if exc.context else ""
-        problems.add(path, line, "", f"YAML syntax error: {what}{context}",
-                     "check indentation, colons and quotes on this line and the one above")
+        problems.add(path, *_syntax_error(exc, text))
         return None
     except yaml.YAMLError as exc:
         problems.add(path, 1, "", f"YAML error: {exc}", "check the file's syntax")
         return None
     if node is None:
         return Loaded(data={})
-    return Loaded(data=_build(node, (), path, problems), root=node)
+    found: list[_Found] = []
+    data = _build(node, (), found)
+    for line, loc, message, hint in found:
+        problems.add(path, line, format_path(loc, data), message, hint)
+    return Loaded(data=data, root=node)
+
+
+_Found = tuple[int, KeyPath, str, str]  # a problem met while building values: line, key path, message, hint
+# A line of YAML structure (a key, a list item's key, a comment) that a quoted value swallowed.
+_STRUCTURE = re.compile(r"^\s*(?:- )?(?:[\w-]+:(?:\s|$)|#)")
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str, str]:
+    """(line, key, message, hint) for text YAML cannot parse. A quote or bracket left open is the usual
+    cause, and the parser only stumbles lines later, where the next quote closes it: name the line that
+    opened it instead."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    context = exc.context or ""
+    if exc.context_mark is not None and context.startswith("while scanning a quoted scalar"):
+        quote = text[exc.context_mark.index:exc.context_mark.index + 1]
+        return (exc.context_mark.line + 1, "", f"the {quote} opened on this line is never closed",
+                f"end the value with {quote}")
+    if exc.context_mark is not None and context.startswith(("while parsing a flow sequence",
+                                                             "while parsing a flow mapping")):
+        bracket = "[" if "sequence" in context else "{"
+        closing = "]" if bracket == "[" else "}"
+        return (exc.context_mark.line + 1, "", f"the {bracket} opened on this line is never closed",
+                f"end the list with {closing}" if bracket == "[" else f"end the mapping with {closing}")
+    opened, quote = _unclosed_quote(text, line)
+    if opened:
+        return (opened, "", f"the {quote} opened on this line is not closed where the value ends: YAML read on "
+                f"to line {line}", f"end the value with {quote} on this line")
+    what = exc.problem or "the YAML cannot be parsed"
+    return (line, "", f"YAML syntax error: {what}{' ' + context if context else ''}",
+            "check indentation, colons and quotes on this line and the one above")
+
+
+def _unclosed_quote(text: str, line: int) -> tuple[int, str]:
+    """The line and quotation mark of a quoted value that runs on to `line` (where the parser failed) across
+    lines of YAML structure, or (0, ""). Only ever called for text that fails to parse."""
+    lines = text.split("\n")
+    tokens: list[yaml.Token] = []
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            tokens.append(token)
+            if token.start_mark.line + 1 > line:
+                break
+    except yaml.YAMLError:
+        pass
+    for token in reversed(tokens):
+        start, end = token.start_mark.line + 1, token.end_mark.line + 1
+        if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and start < line == end and \
+                any(_STRUCTURE.match(lines[n - 1]) for n in range(start + 1, end + 1)):
+            return start, token.style
+    return 0, ""
 
 
 def plain_values(text: str) -> Any:
@@ -163,7 +234,7 @@ def plain_values(text: str) -> Any:
     the first is kept; merge keys and unknown tags are left out), without lines or problems: for the
     fact sheet as it was at an earlier commit. Raises `yaml.YAMLError` where the text cannot be parsed."""
     node = _compose(text)
-    return {} if node is None else _build(node, (), Path(), Problems())
+    return {} if node is None else _build(node, (), [])
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -175,31 +246,29 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=_Loader)
 
 
-def _build(node: yaml.Node, path: KeyPath, file: Path, problems: Problems) -> Any:
+def _build(node: yaml.Node, path: KeyPath, found: list[_Found]) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if _tag(key_node) == _MERGE:
-                problems.add(file, key_node.start_mark.line + 1, format_path(path),
-                             "merge keys (<<) are not supported", "write the keys out in full")
+                found.append((key_node.start_mark.line + 1, path, "merge keys (<<) are not supported",
+                              "write the keys out in full"))
                 continue
-            key = _scalar(key_node, path, file, problems)
+            key = _scalar(key_node, path, found)
             if not isinstance(key, (str, int)) or isinstance(key, bool):
-                problems.add(file, key_node.start_mark.line + 1, format_path(path),
-                             f"key {key!r} is not text", "quote the key")
+                found.append((key_node.start_mark.line + 1, path, f"key {key!r} is not text", "quote the key"))
                 continue
             key = str(key)
             if key in result:
                 first = next(k.start_mark.line + 1 for k, _ in node.value if _key(k) == key)
-                problems.add(file, key_node.start_mark.line + 1, format_path((*path, key)),
-                             f"duplicate key (first set on line {first})",
-                             "keep one of the two; YAML would silently drop the first")
+                found.append((key_node.start_mark.line + 1, (*path, key), f"duplicate key (first set on line {first})",
+                              "keep one of the two; YAML would silently drop the first"))
                 continue
-            result[key] = _build(value_node, (*path, key), file, problems)
+            result[key] = _build(value_node, (*path, key), found)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), file, problems) for i, item in enumerate(node.value)]
-    return _scalar(node, path, file, problems)
+        return [_build(item, (*path, i), found) for i, item in enumerate(node.value)]
+    return _scalar(node, path, found)
 
 
 def _key(node: yaml.Node) -> str | None:
@@ -213,17 +282,15 @@ def _key(node: yaml.Node) -> str | None:
     return str(key) if isinstance(key, (str, int)) and not isinstance(key, bool) else None
 
 
-def _scalar(node: yaml.Node, path: KeyPath, file: Path, problems: Problems) -> Any:
+def _scalar(node: yaml.Node, path: KeyPath, found: list[_Found]) -> Any:
     if not isinstance(node, yaml.ScalarNode):
-        problems.add(file, node.start_mark.line + 1, format_path(path),
-                     "a key must be plain text, not a list or mapping", "")
+        found.append((node.start_mark.line + 1, path, "a key must be plain text, not a list or mapping", ""))
         return None
     try:
         return _construct(node)
     except yaml.YAMLError:
-        problems.add(file, node.start_mark.line + 1, format_path(path),
-                     f"the tag {node.tag} is not allowed",
-                     "remove the tag; only plain YAML values are read (safe loading)")
+        found.append((node.start_mark.line + 1, path, f"the tag {node.tag} is not allowed",
+                      "remove the tag; only plain YAML values are read (safe loading)"))
         return None
 
 

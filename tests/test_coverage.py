@@ -191,33 +191,43 @@ def test_check_reports_coverage(tmp_path: Path):
     assert "coverage: harbour-talks: 5 of 9 sentences covered (55%; minimum 50%)" in result.stdout
 
 
-def test_check_fails_under_coverage_min(tmp_path: Path):
-    """Check that coverage under meta.coverage_min fails `check` with a message naming that key's line."""
+def test_check_and_build_fail_under_coverage_min_naming_the_article(tmp_path: Path):
+    """Check that coverage under meta.coverage_min of an article marked as worked through fails `check` and
+    the build alike, with a message at that article's source entry, naming the article."""
     project = make_project(tmp_path / "p", PROVENANCE)
     sheet = project / "seeds" / "factsheet.yaml"
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("coverage_min: 0.5", "coverage_min: 0.6"),
                      encoding="utf-8")
+    expected = ("seeds/factsheet.yaml:14: sources[report].worked_through: harbour-talks is marked as worked through, "
+                "but the fact sheet covers 5 of its 9 sentences (55%), under the minimum of 60% (cite more of its "
+                "sentences (the page “What the fact sheet covers” lists them), or set worked_through: false until "
+                "they are cited)")
     result = run([sys.executable, "-m", "generator", "check"], project, **TODAY)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == (
-        "seeds/factsheet.yaml:7: meta.coverage_min: the fact sheet covers 5 of 9 sentences (55%) of article "
-        "'harbour-talks', under the minimum of 60% (cite more of its sentences (listed on the page “What the "
-        "fact sheet covers”), or lower meta.coverage_min)")
+    assert result.stderr.splitlines()[0] == expected
+    built = mkdocs_build(project, **TODAY)
+    assert built.returncode == 1
+    assert expected in built.stderr
+    assert not (project / "site").exists()
 
 
-def test_new_uncited_article_still_builds(tmp_path: Path):
-    """Check that an article no record cites publishes, shows 0% coverage, and fails only `check`."""
+def test_new_uncited_article_is_published_and_passes_the_check(tmp_path: Path):
+    """Check that an article no record cites (no source entry at all) publishes, marked as not yet worked
+    through, shows 0% coverage, and passes `check` as well as the build: the minimum applies only to the
+    article marked as worked through."""
     project = make_project(tmp_path / "p", PROVENANCE)
     shutil.copy(ROOT / "seeds" / "articles" / "us-general-cooper-syria-isil.txt",
                 project / "seeds" / "articles" / "new-report.txt")
     result = mkdocs_build(project, **TODAY)
     assert result.returncode == 0, result.stderr
-    assert (project / "site" / "articles" / "new-report" / "index.html").is_file()
+    assert "Not yet worked through" in page_text(project / "site" / "articles" / "new-report" / "index.html")
+    assert "Not yet worked through" not in page_text(project / "site" / "articles" / "harbour-talks" / "index.html")
     text = page_text(project / "site" / "coverage" / "index.html")
     assert "0 of 18 sentences covered (0%)" in text
     assert "5 of 27 sentences covered (18%)" in text
     check = run([sys.executable, "-m", "generator", "check"], project, **TODAY)
-    assert check.returncode == 1
-    assert "of article 'new-report', under the minimum of 50%" in check.stderr
-    assert "'harbour-talks'" not in check.stderr
+    assert check.returncode == 0, check.stderr
+    assert "coverage: new-report: 0 of 18 sentences covered (0%; not yet worked through, so no minimum applies)" \
+        in check.stdout
+    assert "coverage: harbour-talks: 5 of 9 sentences covered (55%; minimum 50%)" in check.stdout

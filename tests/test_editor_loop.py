@@ -29,8 +29,8 @@ def test_failed_build_leaves_previous_site_byte_identical(tmp_path):
     break_sheet(project)
     result = mkdocs_build(project)
     assert result.returncode == 1
-    assert "seeds/factsheet.yaml:36: events[0].topics[0]: no topic with id 'acord' (did you mean 'accord'?)" \
-        in result.stderr
+    assert ("seeds/factsheet.yaml:36: events[accord-signed].topics[0]: no topic with id 'acord' (did you mean "
+            "'accord'?)") in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_bytes(project / "site") == before
 
@@ -152,3 +152,28 @@ def test_serve_keeps_polling_under_a_version_it_was_not_written_for(tmp_path, ca
         "mkdocs 2.0.0 is not a version this was written for; MkDocs keeps polling every half second"]
     del server._watch_refs
     assert watch.unsupported(server) == "the live-reload server has no _watch_refs"
+
+
+def test_banner_escapes_every_message_and_goes_first_in_the_content():
+    """Check that the banner of a rejected save is an alert whose messages are escaped HTML, placed first
+    in the page's content, and worded for a last good version or for none yet."""
+    from generator.errors import Problem
+    from generator.mkdocs_adapter.banner import inject
+
+    problems = [Problem("seeds/factsheet.yaml", 7, "facts[x].statement", "<script>alert(1)</script> & co", "fix")]
+    page = '<html><body><header>h</header><article class="md-content__inner">text</article></body></html>'
+    shown = inject(page, problems, last_good=True)
+    assert shown.index('role="alert"') > shown.index("<article")
+    assert "<script>alert(1)" not in shown
+    assert ("<li><code>seeds/factsheet.yaml:7</code> facts[x].statement: &lt;script&gt;alert(1)&lt;/script&gt; "
+            "&amp; co (fix)</li>") in shown
+    assert "You are seeing the last good version." in shown
+    assert "The explainer could not be built." in inject(page, problems, last_good=False)
+
+
+def test_a_build_never_carries_the_banner(tmp_path):
+    """Check that `mkdocs build` fails on a broken sheet instead of publishing a banner, and that a good
+    build has none."""
+    project = make_project(tmp_path / "p", BASIC)
+    assert mkdocs_build(project).returncode == 0
+    assert not any("explainer-error" in p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))

@@ -112,3 +112,25 @@ def test_json_ld_keeps_fact_sheet_markup_as_text(hostile_project: Path):
         seen += json.dumps(json.loads(blocks[0]), ensure_ascii=False)
     assert "<script>alert('meta')</script>" in seen
     assert "<img src=x onerror=alert('entity')>" in seen
+
+
+def test_a_figure_whose_value_contradicts_its_text_is_never_exported(tmp_path: Path):
+    """Check that a figure whose value is not the number its text gives stops `generator render` before any
+    data file is written, and that the published figures say what their text says (number and qualifier)."""
+    from tests.helpers import generator
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(CASES / "basic" / "seeds", seeds)
+    sheet = seeds / "factsheet.yaml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("figure: {value: 300,", "figure: {value: 7000,"),
+                     encoding="utf-8")
+    result = generator(tmp_path, "render", "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "seeds/factsheet.yaml:58: facts[inspectors].figure.value: 7000 is not the number the figure's text gives "
+        "('about 300') (write value: 300, or correct the text)")
+    assert not (tmp_path / "out").exists()
+    facts = export.records(pipeline.build(ROOT / "seeds").site)["facts"]
+    figures = [f["figure"] for f in facts if f["figure"]]
+    assert {(f["value"], f["text"], f["qualifier"]) for f in figures} >= {(130, "over 130", "more-than"),
+                                                                          (2000, "approximately 2,000", "about")}

@@ -67,8 +67,8 @@ def test_stale_fact_is_marked_on_its_page(stale_build):
 def test_build_warns_about_stale_facts(stale_build):
     """Check that the MkDocs build names the stale fact with file:line and still succeeds."""
     _, result = stale_build
-    assert ("seeds/factsheet.yaml:64: warning: facts[1].review_after: fact 'critics' is past its review date, "
-            "March 2026 (today is 2026-04-01), and nothing supersedes it") in result.stderr
+    assert ("seeds/factsheet.yaml:65: warning: facts[critics].review_after: fact 'critics' is past its review "
+            "date, March 2026 (today is 2026-04-01), and nothing supersedes it") in result.stderr
 
 
 def test_home_page_keeps_review_date_and_counts_stale_facts(stale_build):
@@ -95,10 +95,10 @@ def test_nothing_is_marked_before_the_review_date(tmp_path: Path):
 def test_check_strict_fails_for_a_stale_fact(tmp_path: Path):
     """Check that `check` passes with a warning and `check --strict` fails, with the exact message."""
     project = make_project(tmp_path / "p", PROVENANCE)
-    expected = ("seeds/factsheet.yaml:64: warning: facts[1].review_after: fact 'critics' is past its review date, "
-                "March 2026 (today is 2026-04-01), and nothing supersedes it; the site marks it “may be out of date” "
-                "(check its sources, then update the fact, its as_of and its review_after, or name what overtook it "
-                "in `superseded_by:`)")
+    expected = ("seeds/factsheet.yaml:65: warning: facts[critics].review_after: fact 'critics' is past its review "
+                "date, March 2026 (today is 2026-04-01), and nothing supersedes it; the site marks it “may be out of "
+                "date” (check its sources, then update the fact, its as_of and its review_after, or name what "
+                "overtook it in `superseded_by:`)")
     lenient = run([sys.executable, "-m", "generator", "check"], project, EXPLAINER_TODAY=STALE_DAY)
     assert lenient.returncode == 0, lenient.stderr
     assert lenient.stderr.splitlines()[0] == expected

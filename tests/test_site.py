@@ -41,14 +41,21 @@ def test_every_page_is_built(seed_site):
 
 
 def test_article_page_has_every_paragraph_anchor_and_no_boilerplate(seed_site):
-    """Check that ¶1–¶12 are anchored, curly quotes kept and the comment form dropped."""
+    """Check that ¶1–¶12 are anchored, curly quotes kept, and the comment form left out of the paragraphs
+    and named, once, in the note on what this copy leaves out, which search does not index."""
     markup = page(seed_site, f"articles/{ARTICLE}")
     for n in range(1, 13):
         assert f'id="p{n}"' in markup
     assert 'id="p13"' not in markup
     text = main_text(markup)
     assert "“We have now had multiple instances of collaboration" in text
-    assert "Leave a Reply" not in text and "Your email address" not in text
+    paragraphs = " ".join(re.findall(r'<p class="para".*?</p>', markup, re.S))
+    assert "Leave a Reply" not in paragraphs and "Your email address" not in paragraphs
+    assert text.endswith("Left out of this copy: “Leave a Reply” (comment form); “Your email address will not be "
+                         "published. Required fields are marked *” (comment form).")
+    assert text.count("Leave a Reply") == 1
+    index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any("Leave a Reply" in doc["text"] for doc in index["docs"])
 
 
 def test_article_page_links_entity_names_to_whos_who(seed_site):

@@ -3,8 +3,10 @@
 MkDocs' public events only; the build's state lives on one `Adapter` object, whose events are the hook's.
 `on_pre_build` runs before MkDocs cleans site/, so a bad fact sheet stops `mkdocs build` with the previous
 site intact; under `mkdocs serve` a bad save is reported and the last good pages are served again
-(stock MkDocs would hang every request until the next good save). MkDocs caches hook modules: editing
-this package needs a restart of `mkdocs serve`.
+(stock MkDocs would hang every request until the next good save), each with a banner listing the problems
+(`banner.py`), until a good save clears it. `mkdocs serve` started with a bad fact sheet serves stand-in
+pages under that banner until the first good save. MkDocs caches hook modules: editing this package needs
+a restart of `mkdocs serve`.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from generator import pipeline, urls
-from generator.errors import InputError, Problems
-from generator.mkdocs_adapter import watch
+from generator.errors import InputError, Problem, Problems
+from generator.mkdocs_adapter import banner, watch
 from generator.mkdocs_adapter.blocks import PageBlocks, PassBlocks
 from generator.write import collisions
 
@@ -44,6 +46,7 @@ class Adapter:
         self.outputs: dict[str, str] = {}  # the last good build's pages and data files, by path
         self.blocks: dict[str, tuple[str, ...]] = {}  # each page's HTML blocks
         self.topic_pages: list[str] = []
+        self.failed: list[Problem] = []  # under serve: the problems of the last build, while it failed
         self.converting = PageBlocks()  # the blocks of the page Markdown is converting now
         self.epoch_ours = "SOURCE_DATE_EPOCH" not in os.environ
         # MkDocs compiles Material's templates afresh for every build, every rebuild under serve too; their
@@ -72,12 +75,14 @@ class Adapter:
             collisions(result.outputs, Path(config.docs_dir), problems)
             problems.raise_if_errors()
         except InputError as exc:
-            if not (self.serving and self.outputs):
+            if not self.serving:
                 raise PluginError("the explainer was not built:\n" + exc.format_message()) from None
-            log.error("the explainer was not rebuilt; still serving the last good version:\n%s",
-                      exc.format_message())
+            log.error("the explainer was not %s:\n%s", "rebuilt; still serving the last good version"
+                      if self.outputs else "built; serving the list of problems", exc.format_message())
+            self.failed = list(exc.problems)
             config.nav = _with_topics(config.nav, self.topic_pages)
             return
+        self.failed = []
         for warning in result.warnings:
             log.info("%s", warning)
         if self.epoch_ours:  # dates in the sitemap follow the inputs, not the clock
@@ -87,7 +92,10 @@ class Adapter:
         config.nav = _with_topics(config.nav, self.topic_pages)
 
     def on_files(self, files, config):
-        for path, content in self.outputs.items():
+        outputs = self.outputs
+        if not outputs and self.failed:  # serve started broken: the nav's generated pages say so
+            outputs = {p: banner.STAND_IN for p in banner.nav_pages(config.nav) if files.get_file_from_path(p) is None}
+        for path, content in outputs.items():
             files.append(File.generated(config, path, content=content))
         return files
 
@@ -113,7 +121,8 @@ class Adapter:
             parts += [_BLANK.sub("\n", output[last:match.start()]), match.group(0)]
             last = match.end()
         parts.append(_BLANK.sub("\n", output[last:]))
-        return "".join(parts)
+        page_html = "".join(parts)
+        return banner.inject(page_html, self.failed, bool(self.outputs)) if self.failed else page_html
 
     def on_serve(self, server, config, builder):
         watch.use_file_events(server, log)
