@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from .articles import Article
 from .errors import Problems
 from .factsheet import LoadedFactSheet, all_sources, cited_paragraph
-from .schema import RECORD_KINDS, SOURCE_CATEGORIES, Citation, FactSheet, Source
+from .schema import RECORD_KINDS, SOURCE_CATEGORIES, Citation, FactSheet, Point, Source, Topic
+from .sentences import split_sentences
 from .text import normalise, occurs_whole
 from .yamlload import format_path
 
@@ -31,6 +32,19 @@ def citations(sheet: FactSheet) -> Iterator[tuple[tuple, Citation]]:
         for k, item in enumerate(topic.watch):
             for j, cite in enumerate(getattr(item, "cite", ())):
                 yield ("topics", i, "watch", k, "cite", j), cite
+        for key, point in _topic_points(topic):
+            for j, cite in enumerate(point.cite):
+                yield ("topics", i, *key, "cite", j), cite
+
+
+def _topic_points(topic: Topic) -> Iterator[tuple[tuple, Point]]:
+    """The topic's own cited texts (lead, why it matters, key points, where things stand) with their key paths."""
+    for name in ("lead", "why_it_matters", "now"):
+        point = getattr(topic, name)
+        if point is not None:
+            yield (name,), point
+    for k, point in enumerate(topic.key_points):
+        yield ("key_points", k), point
 
 
 @dataclass
@@ -212,6 +226,21 @@ def answered_watch_items(s: _Sheet) -> None:
                 s.add(loc, "the answer to a watch item needs `cite:`", "cite the sources that report the answer")
 
 
+KEY_POINTS_MIN = 4
+LEAD_SENTENCES_MAX = 3
+
+
+def topic_texts(s: _Sheet) -> None:
+    """A topic's lead is two or three sentences; its key points, where it has some, four to six."""
+    for i, topic in enumerate(s.sheet.topics):
+        if topic.lead is not None and len(split_sentences(topic.lead.text)) > LEAD_SENTENCES_MAX:
+            s.warn(("topics", i, "lead", "text"), f"the lead has more than {LEAD_SENTENCES_MAX} sentences",
+                   "keep the lead to what happened; the key points and the answers carry the rest")
+        if 0 < len(topic.key_points) < KEY_POINTS_MIN:
+            s.warn(("topics", i, "key_points"), f"{len(topic.key_points)} key points; a reader expects "
+                   f"{KEY_POINTS_MIN} to 6", "add key points from the topic's facts, or remove them all")
+
+
 def superseded_facts(s: _Sheet) -> None:
     """`superseded_by` names an event or another fact, dated no earlier than the fact it overtakes."""
     dated = {e.id: e.date for e in s.sheet.events} | {f.id: f.as_of for f in s.sheet.facts}
@@ -283,7 +312,7 @@ def glossary_terms_once(s: _Sheet) -> None:
 RULES: tuple[Callable[[_Sheet], None], ...] = (
     unique_ids, sources_complete, references, cited_passages, verbatim_quotes, figures_in_passages,
     dates_in_order, topics_used, entities_used, glossary_terms_once, real_disagreements, superseded_facts,
-    answered_watch_items,
+    answered_watch_items, topic_texts,
 )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, fact_div, note_targets, visible
 
 ARTICLE = "us-general-cooper-syria-isil"
 
@@ -83,16 +83,20 @@ def test_article_figures_are_verbatim_and_cited_on_their_topic_pages(seed_site):
             block = markup.split(f'id="{fact["id"]}"', 1)[1].split("</div>", 1)[0]
             assert figure["text"] in main_text('<article class="md-content__inner md-typeset">' + block
                                                + "</article>")
-            assert f'articles/{ARTICLE}/#{wanted[figure["text"]]}"' in block
+            assert f'../../articles/{ARTICLE}/#{wanted[figure["text"]]}' in note_targets(markup, block)
             found[figure["text"]] = topic
     assert set(found) == set(wanted)
 
 
-def test_background_facts_are_marked_and_link_out(seed_site):
-    """Check that background facts carry the Background badge and an outside link, article facts do not."""
+def test_background_facts_are_marked_once_and_their_notes_link_out(seed_site):
+    """Check that a background fact carries one Background badge and notes that lead to outside pages, and
+    an article fact one "From the article" badge and a note that leads to its paragraph."""
     markup = page(seed_site, "topics/sdf")
-    assert "badge-background" in markup and "badge-article" in markup
-    assert re.search(r'cite-background"><span class="badge">Background</span> <a href="https://', markup)
+    background, article = fact_div(markup, "sdf-composition"), fact_div(markup, "sdf-government-clashes")
+    assert visible(background).count("Background") == 1 and "From the article" not in visible(background)
+    assert all(t.startswith("https://") for t in note_targets(markup, background))
+    assert visible(article).count("From the article") == 1 and "Background" not in visible(article)
+    assert note_targets(markup, article) == [f"../../articles/{ARTICLE}/#p6"]
 
 
 def test_every_citation_link_reaches_an_existing_paragraph(seed_site):
