@@ -130,3 +130,24 @@ def test_no_page_loads_anything_from_another_host(seed_site):
         markup = html_file.read_text(encoding="utf-8")
         assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', markup), html_file
         assert "fonts.googleapis" not in markup and "fonts.gstatic" not in markup
+
+
+def test_bibliography_lists_every_source_with_its_kind_address_and_citing_records(seed_site):
+    """Check that the bibliography has an entry for every source, saying what kind it is, with its address and
+    date where known, and links to the records that cite it."""
+    data = sheet()
+    markup = page(seed_site, "bibliography")
+    for source in data["sources"]:
+        match = re.search(r'<li id="' + source["id"] + r'">(.*?)</li>', markup, re.S)
+        assert match, source["id"]
+        entry = match.group(1)
+        assert '<span class="kind">' in entry
+        if source.get("url"):
+            assert f'href="{html.escape(source["url"])}"' in entry or source["url"] in html.unescape(entry)
+        if source.get("date") is None and source["kind"] == "web":
+            assert "undated" in visible(entry)
+    reuters = visible(re.search(r'<li id="reuters-2015-10-12">(.*?)</li>', markup, re.S).group(1))
+    assert "Event: Syrian Democratic Forces formed" in reuters
+    assert "Topic: The Syrian Democratic Forces (SDF)" in reuters
+    article = re.search(r'<li id="cooper-mei-article">(.*?)</li>', markup, re.S).group(1)
+    assert f'href="../articles/{ARTICLE}/"' in article and "Fact: " in visible(article)

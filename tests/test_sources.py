@@ -144,3 +144,16 @@ def test_existing_fragment_is_kept_and_article_links_have_none(topic_page: str):
     assert notes.address(article) == ""
     critics = fact_div(topic_page, "critics")
     assert note_targets(topic_page, critics) == ["../../articles/harbour-talks/#p2"]
+
+
+def test_each_note_says_what_kind_of_source_it_is(topic_page: str):
+    """Check that the page's list of sources gives each entry's kind (the source article, or the category the
+    fact sheet gives an outside source), its publisher and date, and names the article in full only once."""
+    import re
+
+    entries = re.findall(r'<li id="note-(\d+)"><p><span class="kind">([^<]+)</span>(.*?)</p></li>', topic_page)
+    kinds = {kind for _, kind, _ in entries}
+    assert kinds == {"Source article", "Regional outlet"}
+    monitor = next(visible(rest) for _, kind, rest in entries if "Harbour Monitor" in rest)
+    assert monitor == "Harbour Monitor, 20 January 2026."
+    assert sum("Field Report on the Harbour Talks" in rest for _, _, rest in entries) == 1
