@@ -13,7 +13,8 @@ from .model import Site, paged
 from .schema import Citation, Source
 
 BIBLIOGRAPHY = "bibliography.md"
-LABEL_WORDS = 12  # a fact is named by the first words of its statement
+LABEL_WORDS = 12  # a fact is named by the first words of its statement, a quote by its first words
+FOLD_AFTER = 8  # a source cited by more records than this lists them in a section a reader opens
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ def _short(text: str) -> str:
 class Bibliography:
     """The sources in the order listed, their pages, and the records citing each (worked out once, when the
     bibliography is rendered)."""
+
+    fold_after = FOLD_AFTER
 
     def __init__(self, site: Site) -> None:
         self.site = site
@@ -81,8 +84,8 @@ class Bibliography:
             add(event.cite, f"Event: {event.title}", site.event_page(event.id), event.id)
         for quote in sheet.quotes:
             speaker = site.entity_by_id.get(quote.speaker)
-            add([quote.cite], f"Quote: {speaker.name if speaker else quote.speaker}", site.quote_page(quote.id),
-                quote.id)
+            add([quote.cite], f"Quote: {speaker.name if speaker else quote.speaker}, “{_short(quote.text)}”",
+                site.quote_page(quote.id), quote.id)
         for entity in site.entities:
             add(entity.cite, f"Who's who: {entity.name}", site.entity_page(entity.id), entity.id)
         for term in site.glossary:

@@ -42,7 +42,8 @@ _RANK_BADGES = {
 }
 # A note in the text: Material shows the list entry it links to on hover and focus (`content.footnote.tooltips`
 # in mkdocs.yml, which looks for the class `footnote-ref`); search leaves the number out.
-_NOTE = '<sup class="ex-ref" data-search-exclude><a class="footnote-ref" href="#{anchor}" aria-label="Source {n}">{n}</a></sup>'
+_NOTE = ('<sup class="ex-ref" data-search-exclude><a class="footnote-ref" href="#{anchor}" aria-label="Source {n}">'
+         '{n}</a></sup>')
 
 
 @dataclass

@@ -197,7 +197,8 @@ class Point(Record):
 
     text: Text = Field(description="Neutral, attributed text, taken from what the topic's facts, summary and "
                                    "answers already say.")
-    cite: list[Citation] = Field(min_length=1, description="Sources for the text, as the facts it comes from cite them.")
+    cite: list[Citation] = Field(min_length=1,
+                                 description="Sources for the text, as the facts it comes from cite them.")
 
 
 class Topic(Record):

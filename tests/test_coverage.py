@@ -179,7 +179,8 @@ def test_coverage_page_lists_covered_and_uncovered(built: Path):
 def _section(page: str) -> str:
     """The links of the nav section a page belongs to (Material marks it active)."""
     start = page.index('md-nav__item--active md-nav__item--section md-nav__item--nested')
-    ends = [page.find(mark, start) for mark in ('<li class="md-nav__item md-nav__item--pruned', "md-sidebar--secondary")]
+    marks = ('<li class="md-nav__item md-nav__item--pruned', "md-sidebar--secondary")
+    ends = [page.find(mark, start) for mark in marks]
     return page[start:min(e for e in ends if e > 0)]  # up to the next section (pruned to a link), or the nav's end
 
 

@@ -239,7 +239,8 @@ def test_pages_carry_share_cards_without_pictures(visit, path: str):
     """Check that a page has Open Graph and Twitter card tags with its own title and description, no picture
     to fetch, and a <title> that names the site once."""
     page = visit(path, **DESKTOP).page
-    meta = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')]
+    meta = page.evaluate("""() => Object.fromEntries(
+        [...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')]
         .map(m => [m.getAttribute('property') || m.getAttribute('name'), m.content]))""")
     assert meta["og:title"] and meta["og:description"] and meta["twitter:card"] == "summary"
     assert meta["twitter:title"] == meta["og:title"]
