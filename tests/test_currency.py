@@ -171,7 +171,7 @@ def test_since_the_article_lists_later_events_linked_to_the_timeline(tmp_path):
                         "    topics: [talks]\n    cite: [{source: monitor}]\nfacts:\n")
     page = _page(tmp_path, LATER_EVENT, more)
     since = page[page.index("## Since the source article"):page.index("## The evidence")]
-    assert "What has happened since 12 January 2026" in visible(since)
+    assert "After 12 January 2026, the last date it reports; newest first:" in visible(since)
     assert since.index("#talks-resume") < since.index("#talks-end")
     assert "delegates-met" not in since
     assert "## Since the source article" not in _page(tmp_path / "b")
