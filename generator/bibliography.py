@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from markupsafe import Markup
+
 from .model import Site, paged
 from .schema import Citation, Source
 
@@ -93,3 +95,10 @@ class Bibliography:
         for relation in sheet.relations:
             add(relation.cite, f"Relation: {relation.label}", "actors.md")
         return {source: list(records) for source, records in found.items()}
+
+    @staticmethod
+    def cited_for(ctx, records: list[CitedBy]) -> Markup:
+        """Links to the records citing a source, as HTML (`ctx`: the page's `PageContext` in its HTML view).
+        Python, not a template loop: a source article is cited by thousands of records on a large site."""
+        return Markup(" · ").join(Markup(f'<a href="{ctx.href(r.page, r.anchor)}">{ctx.text(r.label)}</a>')
+                                  for r in records)

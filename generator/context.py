@@ -9,6 +9,7 @@ parsing, no link rewriting, no glossary tooltips), so that view does all three i
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -21,6 +22,7 @@ from .notes import Notes
 from .schema import Entity
 
 
+@functools.lru_cache(maxsize=65536)  # the same anchors come back on page after page
 def _fragment(anchor: str) -> str:
     return "#" + quote(anchor, safe="-._~!$'()*+,;=:@/?")
 
@@ -62,6 +64,7 @@ class PageContext:
     html: bool = False
     html_links: str = "directory"  # how links in HTML are written (`urls.LINK_STYLES`)
     glossary: escape.Glossary | None = None  # tooltips for HTML text; None: none
+    addresses: dict[tuple[bool, str], str] = field(default_factory=dict, repr=False)  # (html, page) → its address here
 
     def as_html(self) -> PageContext:
         return dataclasses.replace(self, html=True)
@@ -78,11 +81,15 @@ class PageContext:
         fragment = (_fragment(anchor) if self.html else f"#{anchor}") if anchor else ""
         if target == self.path:
             return Markup(fragment)
-        if self.html and self.html_links != "source":
-            directory = self.html_links == "directory"
-            start = urls.page_url(self.path, directory)
-            return Markup(urls.relative(urls.page_url(target, directory), start) + fragment)
-        return Markup(urls.relative(target, self.path) + fragment)
+        address = self.addresses.get((self.html, target))
+        if address is None:
+            if self.html and self.html_links != "source":
+                directory = self.html_links == "directory"
+                address = urls.relative(urls.page_url(target, directory), urls.page_url(self.path, directory))
+            else:
+                address = urls.relative(target, self.path)
+            self.addresses[(self.html, target)] = address
+        return Markup(address + fragment)
 
     def link(self, label: Markup, target: str, anchor: str = "") -> Markup:
         """A link to a generated page: `label` must already be escaped (`text`)."""
@@ -125,13 +132,29 @@ class PageContext:
         names = [self.named(c) for c in cites]
         return Markup(", ").join(names[:-1]) + Markup(" and ") + names[-1] if len(names) > 1 else Markup("").join(names)
 
+    def attribution(self, cites: list[Cite], disputed: bool) -> Markup:
+        """Where a record's sources stand: each one's claim where they conflict (`disputed`), and the sources
+        that agree, after the first (whose note follows the record's text), as corroboration. (Python, not a
+        template macro: it is drawn for every fact and event.)"""
+        if disputed:
+            claims = "".join(f"<li>{self.named(c, True)}: {self.text(c.raw.claim)}</li>\n"
+                             for c in cites if c.raw.claim)
+            agree = [c for c in cites if not c.raw.claim]
+            also = f"<p><small>Also reported by {self.also(agree)}.</small></p>\n" if agree else ""
+            return Markup(f'<div class="differ" data-search-exclude>\n<p><strong>Sources differ:</strong></p>\n'
+                          f"<ul>\n{claims}</ul>\n{also}</div>\n")
+        if len(cites) > 1:
+            return Markup(f'<p class="also" data-search-exclude><small>Also reported by {self.also(cites[1:])}.'
+                          "</small></p>\n")
+        return Markup("")
+
+    def note_entries(self) -> Markup:
+        """The entries of the page's list of sources, for the notes cited so far (call it last)."""
+        return notes.entries(self, self.notes)
+
     @staticmethod
     def kind(source) -> str:
         return notes.kind(source)
-
-    @staticmethod
-    def address(cite: Cite) -> str:
-        return notes.address(cite)
 
     def provenance(self, record) -> Markup:
         """The badge saying whether a record comes from the article or from an outside source."""

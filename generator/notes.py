@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from . import escape
 from .model import Cite
 from .schema import SOURCE_CATEGORIES, Source
+from .text import human_date
 
 ARTICLE_KIND = "Source article"
 OUTSIDE_KIND = "Outside source"  # an outside source whose category the fact sheet does not give
@@ -67,3 +70,39 @@ def address(cite: Cite) -> str:
 def name(source: Source) -> str:
     """A source as a sentence names it: its publisher, else its title, else its id."""
     return source.publisher or source.title or source.id
+
+
+def entries(ctx, notes: Notes) -> Markup:
+    """The entries of a page's list of sources, as HTML (`ctx`: the page's `PageContext` in its HTML view). Written
+    here rather than in a template: a long directory page lists hundreds of them, and a template macro per entry
+    was most of such a page's time."""
+    named: set[str] = set()  # the articles already named in full
+    out = []
+    for note in notes.items:
+        cite, source = note.cite, note.cite.source
+        parts = [f'<li id="{note.anchor}"><p><span class="kind">{ctx.text(kind(source))}</span> ']
+        if cite.article is not None:
+            article, paragraph = cite.article, cite.paragraph
+            target = ctx.href(f"articles/{article.id}.md", paragraph.id if paragraph else "")
+            parts.append(f'<a href="{target}">{f"¶{paragraph.number}" if paragraph else ctx.text(article.title)}</a>')
+            if article.id not in named:
+                named.add(article.id)
+                if paragraph:
+                    parts.append(f" of “{ctx.text(article.title)}”")
+                parts += [f", {ctx.text(v)}" for v in (source.publisher, human_date(source.date)) if v]
+            parts.append(".")
+        else:
+            url = address(cite)
+            label = ctx.text(name(source))
+            parts.append(f'<a href="{escape.url(url)}">{label}</a>' if url else label)
+            if source.via:
+                parts.append(f" (via {ctx.text(source.via)})")
+            if source.title and source.publisher:
+                parts.append(f": “{ctx.text(source.title)}”")
+            if source.date:
+                parts.append(f", {ctx.text(human_date(source.date))}")
+            parts.append(".")
+            if cite.raw.quote:
+                parts.append(f" “{ctx.text(cite.raw.quote)}”")
+        out.append("".join(parts) + "</p></li>")
+    return Markup("\n".join(out))
