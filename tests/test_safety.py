@@ -74,6 +74,8 @@ def test_hostile_strings_still_show_as_text(hostile_site):
     """Check that a reader sees the hostile text literally, e.g. the topic title and the page tab."""
     topic = (hostile_site / "topics" / "hostile-topic" / "index.html").read_text(encoding="utf-8")
     assert "Topic &lt;script&gt;alert('topic')&lt;/script&gt;" in topic
+    for field in ("lead", "update", "watched"):  # the topic's own texts, an update note, an answered watch item
+        assert f"&lt;script&gt;alert('{field}')&lt;/script&gt;" in topic, field
     audit = Audit()
     audit.feed(topic)
     assert audit.title.startswith("Topic <script>alert('topic')</script> - ")
