@@ -9,26 +9,28 @@ parsing, no link rewriting, no glossary tooltips), so that view does all three i
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from markupsafe import Markup
 
-from . import escape, urls
+from . import escape, notes, urls
 from .model import Cite, Site
+from .notes import Notes
 from .schema import Entity
-from .text import human_date
 
 
+@functools.lru_cache(maxsize=65536)  # the same anchors come back on page after page
 def _fragment(anchor: str) -> str:
     return "#" + quote(anchor, safe="-._~!$'()*+,;=:@/?")
 
 
 # Badges repeated on every fact, event and citation: constants rather than template macros, as they are
 # drawn more often than anything else (`make bench`, generation time at 1,000 articles, measures it).
-# Search leaves them out, like citation and history lines: a record is found by its own words, and a
-# search for "article", "background" or a month would otherwise match every fact.
+# Search leaves them out, like notes: a record is found by its own words, and a search for "article",
+# "background" or a month would otherwise match every fact.
 _ARTICLE_BADGE = Markup('<span class="badge badge-article" title="Reported in the source article" '
                         'data-search-exclude>From the article</span>')
 _BACKGROUND_BADGE = Markup('<span class="badge badge-background" title="Not in the source article: '
@@ -40,6 +42,10 @@ _RANK_BADGES = {
                          'this record; kept so the disagreement stays visible" data-search-exclude>Deprecated source'
                          '</span>'),
 }
+# A note in the text: Material shows the list entry it links to on hover and focus (`content.footnote.tooltips`
+# in mkdocs.yml, which looks for the class `footnote-ref`); search leaves the number out.
+_NOTE = ('<sup class="ex-ref" data-search-exclude><a class="footnote-ref" href="#{anchor}" aria-label="Source {n}">'
+         '{n}</a></sup>')
 
 
 @dataclass
@@ -54,9 +60,11 @@ class PageContext:
     path: str
     linked: set[str] = field(default_factory=set)
     cited: list[Cite] = field(default_factory=list)  # every citation shown, for the page's JSON-LD
+    notes: Notes = field(default_factory=Notes)  # the page's numbered notes, listed at its foot
     html: bool = False
     html_links: str = "directory"  # how links in HTML are written (`urls.LINK_STYLES`)
     glossary: escape.Glossary | None = None  # tooltips for HTML text; None: none
+    addresses: dict[tuple[bool, str], str] = field(default_factory=dict, repr=False)  # (html, page) → its address here
 
     def as_html(self) -> PageContext:
         return dataclasses.replace(self, html=True)
@@ -73,11 +81,15 @@ class PageContext:
         fragment = (_fragment(anchor) if self.html else f"#{anchor}") if anchor else ""
         if target == self.path:
             return Markup(fragment)
-        if self.html and self.html_links != "source":
-            directory = self.html_links == "directory"
-            start = urls.page_url(self.path, directory)
-            return Markup(urls.relative(urls.page_url(target, directory), start) + fragment)
-        return Markup(urls.relative(target, self.path) + fragment)
+        address = self.addresses.get((self.html, target))
+        if address is None:
+            if self.html and self.html_links != "source":
+                directory = self.html_links == "directory"
+                address = urls.relative(urls.page_url(target, directory), urls.page_url(self.path, directory))
+            else:
+                address = urls.relative(target, self.path)
+            self.addresses[(self.html, target)] = address
+        return Markup(address + fragment)
 
     def link(self, label: Markup, target: str, anchor: str = "") -> Markup:
         """A link to a generated page: `label` must already be escaped (`text`)."""
@@ -91,33 +103,59 @@ class PageContext:
         self.linked.add(entity.id)
         return self.link(self.text(entity.name), self.site.entity_page(entity.id), entity.id)
 
-    def cite(self, cite: Cite) -> Markup:
-        """A citation link: to the exact paragraph of an article, or out to a background source."""
+    def note(self, cite: Cite) -> Markup:
+        """A citation as a numbered note: a superscript number linking to the page's list of sources."""
         self.cited.append(cite)
+        note = self.notes.add(cite)
+        return Markup(_NOTE.format(anchor=note.anchor, n=note.number))
+
+    def notes_for(self, record) -> Markup:
+        """The notes of every citation of a record, each once, in the order of their numbers."""
+        marks: dict[int, Markup] = {}
+        for cite in self.site.cites(record):
+            mark = self.note(cite)
+            marks.setdefault(self.notes.add(cite).number, mark)
+        return Markup("".join(marks[number] for number in sorted(marks)))
+
+    def named(self, cite: Cite, start: bool = False) -> Markup:
+        """A source named in a sentence ("also reported by …"; `start`: at its start), with its note and, if
+        ranked, its rank."""
         if cite.article is not None:
-            name = self.site.article_label(cite.article)
-            label = Markup(f"{self.text(name)}, ¶{cite.paragraph.number}") if cite.paragraph else self.text(name)
-            anchor = cite.paragraph.id if cite.paragraph else ""
-            link = self.link(label, f"articles/{cite.article.id}.md", anchor)
-            return Markup(f'<span class="cite cite-article">{link}</span>')
-        source = cite.source
-        label = ", ".join(self.text(x) for x in (source.publisher or source.title or source.id,
-                                                 human_date(source.date)) if x)
-        address = source.url or ""
-        if cite.raw.quote and address:
-            # Keep an existing fragment: `#section:~:text=…` scrolls to the passage, not the section.
-            base = address.split(":~:")[0]
-            address = (base if "#" in base else base + "#") + escape.text_fragment(cite.raw.quote)
-        return Markup(f'<span class="cite cite-background"><span class="badge">Background</span> '
-                      f'<a href="{escape.url(address)}">{label}</a></span>')
+            label = ("The" if start else "the") + " source article" if len(self.site.articles) == 1 \
+                else f"“{cite.article.title}”"
+        else:
+            label = notes.name(cite.source)
+        return Markup(f'<span class="src">{self.text(label)}</span>{self.note(cite)}'
+                      f'{_RANK_BADGES.get(cite.raw.rank, "")}')
 
-    def ranked(self, cite: Cite) -> Markup:
-        """A citation with its rank shown: deprecated sources stay visible, marked as such."""
-        return Markup(self.cite(cite) + _RANK_BADGES.get(cite.raw.rank, ""))
+    def also(self, cites: list[Cite]) -> Markup:
+        """Sources named one after another: "A, B and C"."""
+        names = [self.named(c) for c in cites]
+        return Markup(", ").join(names[:-1]) + Markup(" and ") + names[-1] if len(names) > 1 else Markup("").join(names)
 
-    def sources(self, record) -> Markup:
-        """Every citation of a record, preferred first (`Site.cites` sorts), separated by semicolons."""
-        return Markup("; ".join(self.ranked(c) for c in self.site.cites(record)))
+    def attribution(self, cites: list[Cite], disputed: bool) -> Markup:
+        """Where a record's sources stand: each one's claim where they conflict (`disputed`), and the sources
+        that agree, after the first (whose note follows the record's text), as corroboration. (Python, not a
+        template macro: it is drawn for every fact and event.)"""
+        if disputed:
+            claims = "".join(f"<li>{self.named(c, True)}: {self.text(c.raw.claim)}</li>\n"
+                             for c in cites if c.raw.claim)
+            agree = [c for c in cites if not c.raw.claim]
+            also = f"<p><small>Also reported by {self.also(agree)}.</small></p>\n" if agree else ""
+            return Markup(f'<div class="differ" data-search-exclude>\n<p><strong>Sources differ:</strong></p>\n'
+                          f"<ul>\n{claims}</ul>\n{also}</div>\n")
+        if len(cites) > 1:
+            return Markup(f'<p class="also" data-search-exclude><small>Also reported by {self.also(cites[1:])}.'
+                          "</small></p>\n")
+        return Markup("")
+
+    def note_entries(self) -> Markup:
+        """The entries of the page's list of sources, for the notes cited so far (call it last)."""
+        return notes.entries(self, self.notes)
+
+    @staticmethod
+    def kind(source) -> str:
+        return notes.kind(source)
 
     def provenance(self, record) -> Markup:
         """The badge saying whether a record comes from the article or from an outside source."""

@@ -25,7 +25,7 @@ QUOTES = "quotes.md"
 DIRECTORY_PAGE_MAX = 300
 
 
-def _paged(index: str, records: list, part=None) -> dict[str, list]:
+def paged(index: str, records: list, part=None) -> dict[str, list]:
     """`index` → every record while short. Past DIRECTORY_PAGE_MAX, `<folder>/<part(record)>.md` for each
     record (in the records' order), or without `part` numbered pages `<folder>/1.md`, `<folder>/2.md`, …"""
     if len(records) <= DIRECTORY_PAGE_MAX:
@@ -85,23 +85,23 @@ class Site:
     @cached_property
     def whos_who_pages(self) -> dict[str, list[Entity]]:
         """Who's who page → its entries, in name order: one page, or past DIRECTORY_PAGE_MAX one per letter."""
-        pages = _paged(WHOS_WHO, self.entities, lambda e: initial(e.name))
+        pages = paged(WHOS_WHO, self.entities, lambda e: initial(e.name))
         return dict(sorted(pages.items(), key=lambda item: (item[0].endswith("/other.md"), item[0])))
 
     @cached_property
     def timeline_pages(self) -> dict[str, list[Event]]:
         """Timeline page → its events, in date order: one page, or past DIRECTORY_PAGE_MAX one per year."""
-        return _paged(TIMELINE, self.events, lambda e: e.date[:4])
+        return paged(TIMELINE, self.events, lambda e: e.date[:4])
 
     @cached_property
     def figure_pages(self) -> dict[str, list[Fact]]:
         """Key figures page → its figures, in sheet order: one page, or pages of DIRECTORY_PAGE_MAX."""
-        return _paged(FIGURES, self.figures)
+        return paged(FIGURES, self.figures)
 
     @cached_property
     def quote_pages(self) -> dict[str, list[Quote]]:
         """Quotes page → its quotes, in sheet order: one page, or pages of DIRECTORY_PAGE_MAX."""
-        return _paged(QUOTES, self.quotes)
+        return paged(QUOTES, self.quotes)
 
     @cached_property
     def _listed_on(self) -> dict[str, str]:

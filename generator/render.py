@@ -22,6 +22,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import coverage, escape, pictures, structured, urls
+from .bibliography import BIBLIOGRAPHY, Bibliography
 from .context import PageContext
 from .history import History
 from .model import FIGURES, QUOTES, TIMELINE, WHOS_WHO, Site
@@ -88,6 +89,7 @@ def _html_text(context: Context, value: object) -> object:
 def page_jobs(site: Site, history: History) -> list[PageJob]:
     """Every generated page, in a fixed order."""
     drawings = _pictures(site)
+    bibliography = Bibliography(site)
     return [
         PageJob("index.md", "home.md.j2", {}),
         PageJob("topics/index.md", "topics.md.j2", {}),
@@ -101,6 +103,7 @@ def page_jobs(site: Site, history: History) -> list[PageJob]:
         *_directory(FIGURES, site.figure_pages, "figures.md.j2", "figures", {}),
         *_directory(QUOTES, site.quote_pages, "quotes.md.j2", "quotes", {}),
         PageJob("articles/index.md", "articles.md.j2", {}),
+        *_directory(BIBLIOGRAPHY, bibliography.pages, "bibliography.md.j2", "sources", {"bibliography": bibliography}),
         PageJob("reference/factsheet.md", "reference.md.j2", {"reference": record_docs()}),
         # Coverage analysis is the slowest context: made only when its page is rendered.
         PageJob("coverage.md", "coverage.md.j2", functools.partial(_coverage_context, site)),
@@ -179,8 +182,8 @@ class Renderer:
 
     def _globals(self, ctx: PageContext) -> dict:
         """What a template sees of its page: the site, the change history and the page's helpers."""
-        return dict(site=ctx.site, history=self.history, page=ctx, href=ctx.href, cite=ctx.cite, prose=ctx.prose,
-                    entity_link=ctx.entity_link, sources=ctx.sources, ranked=ctx.ranked,
+        return dict(site=ctx.site, history=self.history, page=ctx, href=ctx.href, note=ctx.note, prose=ctx.prose,
+                    entity_link=ctx.entity_link, notes=ctx.notes_for, named=ctx.named, also=ctx.also,
                     provenance=ctx.provenance, text=ctx.text)
 
 

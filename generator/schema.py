@@ -230,13 +230,34 @@ class WatchItem(Record):
     cite: list[Citation] = Field(default_factory=list, description="Sources for the answer.")
 
 
+class Point(Record):
+    """A sentence or two of a topic page's own text, with the sources that say it."""
+
+    text: Text = Field(description="Neutral, attributed text, taken from what the topic's facts, summary and "
+                                   "answers already say.")
+    cite: list[Citation] = Field(min_length=1,
+                                 description="Sources for the text, as the facts it comes from cite them.")
+
+
 class Topic(Record):
     """A topic page of the explainer."""
 
     id: Id
     title: Text = Field(description="The page title.")
-    summary: Text = Field(description="What is happening, in a few neutral sentences.")
+    summary: Text = Field(description="What is happening, in a few neutral sentences (the topics list, the "
+                                      "page's description, and its opening where it has no `lead`).")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the summary.")
+    lead: Point | None = Field(
+        default=None, description="What happened, in two or three sentences: the page opens with it, and the "
+                                  "home page tells the story with it.")
+    why_it_matters: Point | None = Field(
+        default=None, description="Why it matters, in a sentence or two, shown after the lead.")
+    key_points: list[Point] = Field(
+        default_factory=list, max_length=6,
+        description="Four to six key points, one sentence each, shown after the lead and on the home page.")
+    now: Point | None = Field(
+        default=None, description="Where things stand now: the latest state of affairs the sources report, in a "
+                                  "sentence or two.")
     watch: list[Text | WatchItem] = Field(
         default_factory=list, description="What to watch next: a line of text, or a `question:` that events "
                                           "have `answered:` (a date), with the `answer:` and its `cite:`.")

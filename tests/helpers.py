@@ -108,3 +108,15 @@ def broken_links(site: Path) -> list[str]:
             elif parts.fragment and target.suffix == ".html" and parts.fragment not in _parsed(target, cache).ids:
                 broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
     return broken
+
+
+def note_targets(page: str, block: str) -> list[str]:
+    """Where the numbered notes in `block` lead: the links of their entries in the page's list of sources."""
+    import re
+
+    targets = []
+    for anchor in dict.fromkeys(re.findall(r'class="footnote-ref" href="#(note-\d+)"', block)):
+        entry = re.search(r'<li id="' + anchor + r'">(.*?)</li>', page, re.DOTALL)
+        assert entry, f"no entry {anchor} in the list of sources"
+        targets += re.findall(r'href="([^"]*)"', entry.group(1))
+    return targets

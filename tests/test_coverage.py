@@ -176,11 +176,24 @@ def test_coverage_page_lists_covered_and_uncovered(built: Path):
     assert 'href="../articles/harbour-talks/#p2"' in raw
 
 
-def test_coverage_page_is_in_the_about_nav(built: Path):
-    """Check that "What the fact sheet covers" and "What changed" are in the About section's navigation."""
-    about = (built / "site" / "about" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../coverage/"' in about
-    assert 'href="../changes/"' in about
+def _section(page: str) -> str:
+    """The links of the nav section a page belongs to (Material marks it active)."""
+    start = page.index('md-nav__item--active md-nav__item--section md-nav__item--nested')
+    marks = ('<li class="md-nav__item md-nav__item--pruned', "md-sidebar--secondary")
+    ends = [page.find(mark, start) for mark in marks]
+    return page[start:min(e for e in ends if e > 0)]  # up to the next section (pruned to a link), or the nav's end
+
+
+def test_editors_pages_have_their_own_section_and_about_keeps_the_sources(built: Path):
+    """Check that coverage, the fact sheet reference and the change log sit together under "For editors", and
+    that the About section holds the method, the source articles and the bibliography, and none of those."""
+    coverage = (built / "site" / "coverage" / "index.html").read_text(encoding="utf-8")
+    editors = _section(coverage)
+    assert "For editors" in editors
+    assert all(f'href="../{page}/"' in editors for page in ("changes", "reference/factsheet")), editors
+    about = _section((built / "site" / "about" / "index.html").read_text(encoding="utf-8"))
+    assert all(f'href="../{page}/"' in about for page in ("articles", "bibliography")), about
+    assert not [page for page in ("coverage", "changes", "reference/factsheet") if f'href="../{page}/"' in about]
 
 
 def test_check_reports_coverage(tmp_path: Path):

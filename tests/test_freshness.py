@@ -75,7 +75,7 @@ def test_home_page_keeps_review_date_and_counts_stale_facts(stale_build):
     """Check that the home page says when the sheet was last reviewed and how many facts are past review."""
     project, _ = stale_build
     text = visible((project / "site" / "index.html").read_text(encoding="utf-8"))
-    assert "Fact sheet last reviewed 1 February 2026." in text
+    assert "Events tracked to January 2026; checked 1 February 2026." in text
     assert "1 fact is past its review date and may be out of date" in text
     page = (project / "site" / "changes" / "index.html").read_text(encoding="utf-8")
     changes = visible(page[page.index('<article class="md-content__inner'):page.index("</article>")])

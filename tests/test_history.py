@@ -1,4 +1,4 @@
-"""Change history: each fact's history from git, the "What changed" page, and builds without git.
+"""Change history: each fact's history from git, the change log for editors, and builds without git.
 
 A throwaway repository holds four versions of the provenance fixture's fact sheet, committed
 with fixed dates: the start; a reworded fact by an author and message full of markup; a broken
@@ -94,7 +94,7 @@ def short(project: Path, rev: str) -> str:
 
 
 def test_changes_page_lists_commits_newest_first(repo_build: Path):
-    """Check that "What changed" lists each commit with its date and what it did to each fact."""
+    """Check that the change log lists each commit with its date and what it did to each fact."""
     text = visible(content(repo_build / "site" / "changes" / "index.html"))
     assert "Read from seeds/factsheet.yaml: 4 commits that changed it (at most the last 200 are read)." in text
     order = [text.index(s) for s in ("3 February 2026: Drop the notice; add the spring talks",
@@ -119,27 +119,29 @@ def test_changes_page_links_to_facts_that_still_exist(repo_build: Path):
     assert f'id="{anchor}"' in page
 
 
-def test_each_fact_shows_its_history(repo_build: Path):
-    """Check that a changed fact has a collapsible History, newest first, linking to the commit on "What
-    changed", and a fact only ever added has one line saying when."""
-    page = (repo_build / "site" / "topics" / "talks" / "index.html").read_text(encoding="utf-8")
-    block = re.search(r'<div class="fact[^"]*" id="critics">(.*?)</div>', page, re.S).group(0)
-    details = block[block.index('<details class="history" data-search-exclude>'):]
-    assert "<summary>History</summary>" in details
-    text = visible(details)
-    assert text.index("1 February 2026: changed") < text.index("10 January 2026: added")
-    assert f'href="../../changes/#commit-{short(repo_build, "HEAD~2")}"' in details
-    # A fact never changed since it was added says so in one line, with no History box.
-    fresh = re.search(r'<div class="fact[^"]*" id="talks-resume">(.*?)</div>', page, re.S).group(0)
-    assert "<details" not in fresh
-    assert "Added 3 February 2026 (Drop the notice; add the spring talks)" in visible(fresh)
-    assert f'href="../../changes/#commit-{short(repo_build, "HEAD")}"' in fresh
+COMMIT_SUBJECTS = ("Start the fact sheet", "Broken edit", "Drop the notice; add the spring talks", EVIL_SUBJECT)
+
+
+def test_reader_pages_show_no_commit_message_nor_fact_history(repo_build: Path):
+    """Check that a fact's history lives on the change log only: no other page shows a commit's subject or
+    author, and no fact carries a history line or box."""
+    site = repo_build / "site"
+    readers = [p for p in site.rglob("*.html") if p.parent.name != "changes" and "<article" in p.read_text("utf-8")]
+    assert len(readers) > 10
+    for page in readers:
+        text = visible(content(page))
+        assert not [s for s in COMMIT_SUBJECTS if s in text], page
+        assert EVIL_AUTHOR not in text and "Ann Editor" not in text, page
+    topic = (site / "topics" / "talks" / "index.html").read_text(encoding="utf-8")
+    assert 'class="history"' not in topic and "changes/#commit-" not in topic
+    changes = visible(content(site / "changes" / "index.html"))
+    assert all(s in changes for s in COMMIT_SUBJECTS)
 
 
 def test_commit_authors_and_messages_are_escaped(repo_build: Path):
     """Check that markup in a commit's author and message shows as text and never becomes HTML or a link."""
     site = repo_build / "site"
-    for page in (site / "changes" / "index.html", site / "topics" / "talks" / "index.html"):
+    for page in (site / "changes" / "index.html",):
         raw = page.read_text(encoding="utf-8")
         assert "<img src=x" not in raw
         assert 'href="javascript:' not in raw
@@ -150,7 +152,7 @@ def test_commit_authors_and_messages_are_escaped(repo_build: Path):
 
 
 def test_outside_git_the_page_says_so(tmp_path: Path):
-    """Check that a project that is not a git checkout builds, and "What changed" says why there is no history."""
+    """Check that a project that is not a git checkout builds, and the change log says why there is no history."""
     project = make_project(tmp_path / "p", PROVENANCE)
     result = mkdocs_build(project, **TODAY)
     assert result.returncode == 0, result.stderr

@@ -74,6 +74,8 @@ def test_hostile_strings_still_show_as_text(hostile_site):
     """Check that a reader sees the hostile text literally, e.g. the topic title and the page tab."""
     topic = (hostile_site / "topics" / "hostile-topic" / "index.html").read_text(encoding="utf-8")
     assert "Topic &lt;script&gt;alert('topic')&lt;/script&gt;" in topic
+    for field in ("lead", "update", "watched"):  # the topic's own texts, an update note, an answered watch item
+        assert f"&lt;script&gt;alert('{field}')&lt;/script&gt;" in topic, field
     audit = Audit()
     audit.feed(topic)
     assert audit.title.startswith("Topic <script>alert('topic')</script> - ")
@@ -82,7 +84,8 @@ def test_hostile_strings_still_show_as_text(hostile_site):
 
 
 def test_no_hostile_script_runs_in_a_browser(hostile_site, browser):
-    """Check in Chromium that loading and hovering every page opens no alert dialog."""
+    """Check in Chromium that loading every page and hovering its links and terms, folded sections opened,
+    opens no alert dialog."""
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -96,6 +99,7 @@ def test_no_hostile_script_runs_in_a_browser(hostile_site, browser):
             path = html_file.parent.relative_to(hostile_site).as_posix()
             page.goto(base + ("" if path == "." else path + "/"))
             page.wait_for_load_state("load")
+            page.evaluate("document.querySelectorAll('article details').forEach(d => { d.open = true; })")
             for link in page.locator("article a, article b, article abbr").filter(visible=True).all()[:40]:
                 link.hover(timeout=2000)
         context.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, fact_div, note_targets, visible
 
 ARTICLE = "us-general-cooper-syria-isil"
 
@@ -100,16 +100,20 @@ def test_article_figures_are_verbatim_and_cited_on_their_topic_pages(seed_site):
             block = markup.split(f'id="{fact["id"]}"', 1)[1].split("</div>", 1)[0]
             assert figure["text"] in main_text('<article class="md-content__inner md-typeset">' + block
                                                + "</article>")
-            assert f'articles/{ARTICLE}/#{wanted[figure["text"]]}"' in block
+            assert f'../../articles/{ARTICLE}/#{wanted[figure["text"]]}' in note_targets(markup, block)
             found[figure["text"]] = topic
     assert set(found) == set(wanted)
 
 
-def test_background_facts_are_marked_and_link_out(seed_site):
-    """Check that background facts carry the Background badge and an outside link, article facts do not."""
+def test_background_facts_are_marked_once_and_their_notes_link_out(seed_site):
+    """Check that a background fact carries one Background badge and notes that lead to outside pages, and
+    an article fact one "From the article" badge and a note that leads to its paragraph."""
     markup = page(seed_site, "topics/sdf")
-    assert "badge-background" in markup and "badge-article" in markup
-    assert re.search(r'cite-background"><span class="badge">Background</span> <a href="https://', markup)
+    background, article = fact_div(markup, "sdf-composition"), fact_div(markup, "sdf-government-clashes")
+    assert visible(background).count("Background") == 1 and "From the article" not in visible(background)
+    assert all(t.startswith(("https://", "http://")) for t in note_targets(markup, background))
+    assert visible(article).count("From the article") == 1 and "Background" not in visible(article)
+    assert f"../../articles/{ARTICLE}/#p6" in note_targets(markup, article)
 
 
 def test_every_citation_link_reaches_an_existing_paragraph(seed_site):
@@ -143,3 +147,24 @@ def test_no_page_loads_anything_from_another_host(seed_site):
         markup = html_file.read_text(encoding="utf-8")
         assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', markup), html_file
         assert "fonts.googleapis" not in markup and "fonts.gstatic" not in markup
+
+
+def test_bibliography_lists_every_source_with_its_kind_address_and_citing_records(seed_site):
+    """Check that the bibliography has an entry for every source, saying what kind it is, with its address and
+    date where known, and links to the records that cite it."""
+    data = sheet()
+    markup = page(seed_site, "bibliography")
+    for source in data["sources"]:
+        match = re.search(r'<li id="' + source["id"] + r'">(.*?)</li>', markup, re.S)
+        assert match, source["id"]
+        entry = match.group(1)
+        assert '<span class="kind">' in entry
+        if source.get("url"):
+            assert f'href="{html.escape(source["url"])}"' in entry or source["url"] in html.unescape(entry)
+        if source.get("date") is None and source["kind"] == "web":
+            assert "undated" in visible(entry)
+    reuters = visible(re.search(r'<li id="reuters-2015-10-12">(.*?)</li>', markup, re.S).group(1))
+    assert "Event: Syrian Democratic Forces formed" in reuters
+    assert "Topic: The Syrian Democratic Forces (SDF)" in reuters
+    article = re.search(r'<li id="cooper-mei-article">(.*?)</li>', markup, re.S).group(1)
+    assert f'href="../articles/{ARTICLE}/"' in article and "Fact: " in visible(article)

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import escape, pipeline
-from generator.context import PageContext
+from generator import escape, notes, pipeline
 from generator.errors import InputError
 from generator.schema import Citation
-from tests.helpers import CASES, fact_div, make_project, mkdocs_build, visible
+from tests.helpers import CASES, fact_div, make_project, mkdocs_build, note_targets, visible
 
 PROVENANCE = CASES / "provenance" / "seeds"
 
@@ -40,7 +39,7 @@ def test_preferred_first_and_deprecated_marked(topic_page: str):
     """Check the order preferred → normal → deprecated, and a visible badge on the preferred and deprecated ones."""
     text = visible(fact_div(topic_page, "boats"))
     monitor = text.index("Harbour Monitor")
-    article = text.index("¶2")
+    article = text.index("The source article")
     rumours = text.index("Rumour Mill")
     assert monitor < article < rumours
     assert text[monitor:article].count("Preferred") == 1
@@ -50,6 +49,16 @@ def test_preferred_first_and_deprecated_marked(topic_page: str):
     block = fact_div(topic_page, "boats")
     assert '<span class="badge badge-deprecated"' in block
     assert '<span class="badge badge-preferred"' in block
+
+
+def test_each_differing_source_has_its_own_note(topic_page: str):
+    """Check that where sources differ, each claim carries the note of its own source, and no note follows the
+    statement itself (the sources do not agree on it)."""
+    block = fact_div(topic_page, "boats")
+    statement = block[:block.index("Sources differ")]
+    assert "footnote-ref" not in statement
+    assert note_targets(topic_page, block) == [
+        "https://example.org/monitor", "../../articles/harbour-talks/#p2", "https://example.org/rumours"]
 
 
 def test_ranking_sources_that_do_not_conflict_is_refused():
@@ -64,6 +73,24 @@ def test_ranking_sources_that_do_not_conflict_is_refused():
     assert [p.message for p in refused.value.problems] == ["`rank:` on a record whose sources do not conflict"]
 
 
+def test_sources_that_agree_are_shown_as_corroboration():
+    """Check that sources with no differing claim are shown as "also reported by", never as a disagreement,
+    and that the first source's note follows the statement."""
+    sheet = (PROVENANCE / "factsheet.yaml").read_text(encoding="utf-8")
+    edited = sheet
+    for line in ("        claim: 40 boats.\n", "        claim: 400 boats.\n", "        claim: About 35 boats.\n",
+                 "        rank: deprecated\n", "        rank: preferred\n"):
+        edited = edited.replace(line, "", 1)
+    assert "claim:" not in edited and "rank:" not in edited
+    page = _render_with(edited)["topics/talks.md"]
+    block = page[page.index('id="boats"'):page.index('id="harbour-notice"')]
+    assert "Sources differ" not in block
+    also = next(line for line in block.splitlines() if line.startswith('<p class="also"'))
+    assert visible(also).startswith("Also reported by")
+    assert "Rumour Mill" in also and "Harbour Monitor" in also
+    assert "Deprecated source" not in also
+
+
 def test_event_disagreement_is_shown():
     """Check that an event whose sources differ shows each source's claim on the timeline."""
     sheet = (PROVENANCE / "factsheet.yaml").read_text(encoding="utf-8")
@@ -73,11 +100,11 @@ def test_event_disagreement_is_shown():
         "      - {source: rumour-mill, rank: deprecated, claim: On Sunday.}\nfacts:")
     assert edited != sheet
     timeline = _render_with(edited)["timeline.md"]
-    line = next(line for line in timeline.splitlines()
-                if line.startswith("<li") and "Delegates meet in Washington" in line)
-    assert "Sources differ:" in line
-    assert line.index("On Monday.") < line.index("Rumour Mill") < line.index("On Sunday.")
-    assert "Deprecated source" in line
+    start = timeline.index('id="delegates-met"')
+    item = visible(timeline[start:timeline.index("</li>\n</ul>", start)])
+    assert "Sources differ:" in item
+    assert item.index("On Monday.") < item.index("Rumour Mill") < item.index("On Sunday.")
+    assert "Deprecated source" in item
 
 
 def _render_with(sheet_text: str) -> dict[str, str]:
@@ -118,17 +145,29 @@ def test_citation_link_carries_the_text_fragment(topic_page: str):
             'open%2Dended"') in topic_page
 
 
-def test_existing_fragment_is_kept_and_article_links_have_none():
-    """Check that `#section` becomes `#section:~:text=…`, and that article citations link to the paragraph."""
+def test_existing_fragment_is_kept_and_article_links_have_none(topic_page: str):
+    """Check that `#section` becomes `#section:~:text=…`, and that article notes link to the paragraph."""
     site, _ = pipeline.load(PROVENANCE)
-    ctx = PageContext(site=site, path="topics/talks.md")
     web = site.resolve(Citation(source="monitor", quote="About 35"))
     object.__setattr__(web.source, "url", "https://example.org/monitor#latest")  # frozen record, test only
     try:
-        assert 'href="https://example.org/monitor#latest:~:text=About%2035"' in ctx.cite(web)
+        assert notes.address(web) == "https://example.org/monitor#latest:~:text=About%2035"
     finally:
         object.__setattr__(web.source, "url", "https://example.org/monitor")
     article = site.resolve(Citation(source="report", paragraph="p2", quote="Critics disagreed."))
-    link = str(ctx.cite(article))
-    assert "../articles/harbour-talks.md#p2" in link
-    assert ":~:text" not in link
+    assert notes.address(article) == ""
+    critics = fact_div(topic_page, "critics")
+    assert note_targets(topic_page, critics) == ["../../articles/harbour-talks/#p2"]
+
+
+def test_each_note_says_what_kind_of_source_it_is(topic_page: str):
+    """Check that the page's list of sources gives each entry's kind (the source article, or the category the
+    fact sheet gives an outside source), its publisher and date, and names the article in full only once."""
+    import re
+
+    entries = re.findall(r'<li id="note-(\d+)"><p><span class="kind">([^<]+)</span>(.*?)</p></li>', topic_page)
+    kinds = {kind for _, kind, _ in entries}
+    assert kinds == {"Source article", "Regional outlet"}
+    monitor = next(visible(rest) for _, kind, rest in entries if "Harbour Monitor" in rest)
+    assert monitor == "Harbour Monitor, 20 January 2026."
+    assert sum("Field Report on the Harbour Talks" in rest for _, _, rest in entries) == 1

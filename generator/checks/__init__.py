@@ -16,7 +16,7 @@ RULES: tuple[Callable[[Sheet], None], ...] = (
     references.references, provenance.cited_passages, provenance.verbatim_quotes, provenance.figures_in_passages,
     provenance.figures_agree, provenance.dates_in_order, references.topics_used, references.entities_used,
     references.glossary_terms_once, provenance.real_disagreements, provenance.superseded_facts,
-    provenance.answered_watch_items, references.place_coordinates,
+    provenance.answered_watch_items, references.place_coordinates, provenance.topic_texts,
 )
 
 

@@ -10,6 +10,7 @@ from .. import figures, passages
 from ..articles import Article
 from ..factsheet import cited_paragraph
 from ..schema import Citation, FactSheet
+from ..sentences import split_sentences
 from ..text import normalise, occurs_whole
 from .sheet import Sheet, citations, did_you_mean
 
@@ -150,6 +151,21 @@ def _cited_records(sheet: FactSheet) -> Iterator[tuple[tuple, list[Citation]]]:
         for i, record in enumerate(getattr(sheet, kind)):
             if record.cite:
                 yield (kind, i), list(record.cite)
+
+
+KEY_POINTS_MIN = 4
+LEAD_SENTENCES_MAX = 3
+
+
+def topic_texts(s: Sheet) -> None:
+    """A topic's lead is two or three sentences; its key points, where it has some, four to six."""
+    for i, topic in enumerate(s.sheet.topics):
+        if topic.lead is not None and len(split_sentences(topic.lead.text)) > LEAD_SENTENCES_MAX:
+            s.warn(("topics", i, "lead", "text"), f"the lead has more than {LEAD_SENTENCES_MAX} sentences",
+                   "keep the lead to what happened; the key points and the answers carry the rest")
+        if 0 < len(topic.key_points) < KEY_POINTS_MIN:
+            s.warn(("topics", i, "key_points"), f"{len(topic.key_points)} key points; a reader expects "
+                   f"{KEY_POINTS_MIN} to 6", "add key points from the topic's facts, or remove them all")
 
 
 def superseded_facts(s: Sheet) -> None:

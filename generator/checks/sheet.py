@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..articles import Article
 from ..errors import Problems
 from ..factsheet import LoadedFactSheet, cited_paragraph
-from ..schema import Citation, FactSheet, Source
+from ..schema import Citation, FactSheet, Point, Source, Topic
 
 
 @dataclass
@@ -54,6 +54,19 @@ def citations(sheet: FactSheet) -> Iterator[tuple[tuple, Citation]]:
         for k, item in enumerate(topic.watch):
             for j, cite in enumerate(getattr(item, "cite", ())):
                 yield ("topics", i, "watch", k, "cite", j), cite
+        for key, point in topic_points(topic):
+            for j, cite in enumerate(point.cite):
+                yield ("topics", i, *key, "cite", j), cite
+
+
+def topic_points(topic: Topic) -> Iterator[tuple[tuple, Point]]:
+    """The topic's own cited texts (lead, why it matters, key points, where things stand) with their key paths."""
+    for name in ("lead", "why_it_matters", "now"):
+        point = getattr(topic, name)
+        if point is not None:
+            yield (name,), point
+    for k, point in enumerate(topic.key_points):
+        yield ("key_points", k), point
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
