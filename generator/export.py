@@ -52,6 +52,12 @@ def _precision(date: str | None) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(date or ""), "")
 
 
+def _coordinates(entity) -> dict | None:
+    """A place's latitude and longitude in degrees, as the fact sheet gives them, or None."""
+    where = entity.coordinates
+    return None if where is None else {"lat": where.lat, "lon": where.lon}
+
+
 def records(site: Site) -> dict[str, list[dict]]:
     """Every exported record, as plain dicts (the JSON files' content)."""
     facts = []
@@ -74,7 +80,8 @@ def records(site: Site) -> dict[str, list[dict]]:
                "context": q.context, "topics": list(q.topics), "citations": _citations(site, q)}
               for q in site.quotes]
     entities = [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "role": e.role,
-                 "summary": e.summary, "citations": _citations(site, e)} for e in site.entities]
+                 "summary": e.summary, "group": e.group, "coordinates": _coordinates(e),
+                 "citations": _citations(site, e)} for e in site.entities]
     relations = [{"id": r.id, "from": r.source_entity, "to": r.target_entity, "kind": r.kind, "label": r.label,
                   "as_of": r.as_of, "citations": _citations(site, r)} for r in site.sheet.relations]
     sources = [{"id": s.id, "kind": s.kind, "category": s.category, "article": s.article, "publisher": s.publisher,
@@ -97,6 +104,10 @@ def _figure(key: str):
     return lambda item: item["figure"][key] if item["figure"] else None
 
 
+def _coordinate(key: str):
+    return lambda item: item["coordinates"][key] if item["coordinates"] else None
+
+
 COLUMNS = {
     "facts": [("id", "id"), ("statement", "statement"), ("figure_value", _figure("value")),
               ("figure_unit", _figure("unit")), ("figure_text", _figure("text")),
@@ -110,7 +121,8 @@ COLUMNS = {
     "quotes": [("id", "id"), ("speaker", "speaker"), ("speaker_name", "speaker_name"), ("text", "text"),
                ("context", "context"), ("topics", _joined("topics")), ("sources", _sources)],
     "entities": [("id", "id"), ("name", "name"), ("kind", "kind"), ("aliases", _joined("aliases")),
-                 ("role", "role"), ("summary", "summary"), ("sources", _sources)],
+                 ("role", "role"), ("summary", "summary"), ("group", "group"), ("lat", _coordinate("lat")),
+                 ("lon", _coordinate("lon")), ("sources", _sources)],
     "relations": [("id", "id"), ("from", "from"), ("to", "to"), ("kind", "kind"), ("label", "label"),
                   ("as_of", "as_of"), ("sources", _sources)],
     "sources": [("id", "id"), ("kind", "kind"), ("category", "category"), ("article", "article"),

@@ -38,6 +38,24 @@ def test_site_publishes_every_kind_as_json_and_csv(seed_site: Path):
     assert all(f["citations"] for f in facts)
 
 
+def test_entities_carry_their_diagram_group_and_map_coordinates(seed_site: Path):
+    """Check that each entity's `group` (the actors diagram's) and `coordinates` (the map's) are in the JSON,
+    as the fact sheet gives them (null where it gives none), and in the CSV as group, lat and lon."""
+    entities = {e.id: e for e in pipeline.build(ROOT / "seeds").site.entities}
+    document = json.loads((seed_site / "data" / "entities.json").read_text(encoding="utf-8"))["entities"]
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
+        (seed_site / "data" / "entities.csv").read_text(encoding="utf-8")))}
+    assert {e["id"] for e in document} == set(entities) == set(rows)
+    for item in document:
+        entity, row = entities[item["id"]], rows[item["id"]]
+        assert item["group"] == entity.group and row["group"] == (entity.group or "")
+        where = entity.coordinates
+        assert item["coordinates"] == (None if where is None else {"lat": where.lat, "lon": where.lon})
+        assert (row["lat"], row["lon"]) == (("", "") if where is None else (str(where.lat), str(where.lon)))
+    assert any(e["group"] for e in document) and any(e["coordinates"] for e in document)
+    assert any(e["group"] is None for e in document) and any(e["coordinates"] is None for e in document)
+
+
 def test_about_page_links_to_every_data_file(seed_site: Path):
     """Check that the About page links to each JSON and CSV file, and each link resolves."""
     about = (seed_site / "about" / "index.html").read_text(encoding="utf-8")

@@ -14,13 +14,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator import pictures, pipeline
-from generator.pictures import timeline_strip
+from generator.pictures import timeline_detail, timeline_strip
 from generator.pictures.common import text_width, wrap
-from generator.pictures.layout import Box, overlapping_pairs
+from generator.pictures.layout import Box, around, overlapping_pairs
 from generator.pictures.timeline_column import ROWS_MAX, rows
-from generator.pictures.timeline_marks import marks
+from generator.pictures.timeline_flags import years
+from generator.pictures.timeline_marks import Article, in_zoom, marks, zoom_start
 from generator.schema import Coordinates, Entity, Event, Relation, Topic
-from generator.text import date_key
+from generator.text import date_key, human_date
 from tests.helpers import CASES, ROOT
 
 NS = {"s": "http://www.w3.org/2000/svg"}
@@ -142,75 +143,202 @@ def _event(i: int, date: str, title: str = "") -> Event:
     return Event(id=f"e{i}", date=date, title=title or f"Event {i}", topics=["t"], cite=[{"source": "s"}])
 
 
+def _drawings(figure: object) -> dict[str, str]:
+    """The parts of a timeline figure: the strip ("ex-wide", without the detail), the detail drawn under
+    it in the same picture ("ex-detail", where there is one: its group, last in the picture) and the
+    phone's column ("ex-narrow")."""
+    found = {}
+    for svg in re.findall(r'<svg class="ex-svg ex-timeline .*?</svg>', str(figure), re.S):
+        kind = "ex-narrow" if "ex-narrow" in svg.split(">")[0] else "ex-wide"
+        found[kind] = svg
+    wide = found["ex-wide"]
+    if '<g class="ex-detail"' in wide:
+        cut = wide.index('<g class="ex-detail"')
+        found["ex-wide"], found["ex-detail"] = wide[:cut] + "</svg>", wide[cut:-len("</svg>")]
+    return found
+
+
+def _linked(svg: str) -> Counter:
+    return Counter(re.findall(r'href="/timeline.md#([^"]+)"', svg))
+
+
 def test_every_event_is_a_link_to_its_entry_and_the_article_is_marked():
-    """Check that each event's dot links to its entry (anchor: its id) in both drawings, and that the
-    source article's month is named."""
+    """Check that every event links to its entry (anchor: its id) from the phone's column and from the wide
+    drawings (the strip and the detail together), and that both name the source article's date."""
     site = _seed()
-    figure = str(_figures(site)["timeline"])
-    for event in site.events:
-        assert figure.count(f'href="/timeline.md#{event.id}"') >= 2, event.id
-    assert "Source article · December 2025" in figure
+    drawings = _drawings(_figures(site)["timeline"])
+    article = pictures.article_date(site.sources.values())
+    ids = {e.id for e in site.events}
+    wide = drawings["ex-wide"] + drawings.get("ex-detail", "")
+    for svg in (wide, drawings["ex-narrow"]):
+        assert set(_linked(svg)) == ids
+        assert f"Source article · {human_date(article)}" in svg
+
+
+def test_the_period_since_the_article_is_drawn_in_detail_with_every_event_named():
+    """Check that the events from the source article's month on have each a row of their own in the detail
+    (its title's first words shown) and in the phone's column, and one flag that says so in the strip."""
+    site = _seed()
+    article = pictures.article_date(site.sources.values())
+    drawn = marks(site.events, site.topics, href, site.event_page)
+    zoom = zoom_start(drawn, Article(article))
+    recent = [m for m in drawn if in_zoom(m.date, zoom)]
+    assert zoom is not None and zoom >= article[:7] and len(recent) >= 2
+    drawings = _drawings(_figures(site)["timeline"])
+    for mark in recent:
+        first_word = _escaped(mark.title.split()[0])
+        assert re.search(rf'href="{re.escape(mark.href)}"><title>[^<]*</title>.*?>{re.escape(first_word)}',
+                         drawings["ex-detail"]), mark.id
+    assert Counter(r.head.id for r in rows(drawn, zoom=zoom) if not r.grouped) >= Counter(m.id for m in recent)
+    placed = timeline_strip.overview_flags(timeline_strip.columns(drawn), zoom)
+    shared = [f for f in placed if any(in_zoom(m.date, zoom) for c in f.columns for m in c.marks)]
+    assert len(shared) == 1 and "in detail below" in " ".join(shared[0].lines)
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("'", "&#x27;").replace('"', "&quot;")
+
+
+def _crowded(older: int, recent: int) -> list:
+    """Events: `older` spread over years, then `recent` within three months from December 2025."""
+    events = [_event(i, f"20{10 + i // 24}-{i % 12 + 1:02d}-{i % 27 + 1:02d}", "A title long enough to wrap")
+              for i in range(older)]
+    events += [_event(older + i, f"202{5 + (i % 3 > 0)}-{[12, 1, 2][i % 3]:02d}-{i % 28 + 1:02d}",
+                      "A recent event with a long title that needs two lines") for i in range(recent)]
+    return events
 
 
 def test_crowded_timelines_group_events_by_period():
-    """Check that past ROWS_MAX events the phone's column has a row per month, and that the strip's
-    flags never cover each other or a stem, merging months where they must."""
+    """Check that past ROWS_MAX events, without a detailed period, the phone's column has a row per month
+    or year, and that the strip's flags never cover each other or a stem, merging months where they must."""
     topic = Topic(id="t", title="T", summary="S")
-    events = [_event(i, f"20{10 + i // 24}-{i % 12 + 1:02d}-{i % 27 + 1:02d}", "A title long enough to wrap")
-              for i in range(ROWS_MAX * 3)]
-    drawn = marks(events, [topic], href, lambda _: "timeline.md")
+    drawn = marks(_crowded(ROWS_MAX * 3, 0), [topic], href, lambda _: "timeline.md")
     laid = rows(drawn)
     assert len(laid) <= ROWS_MAX and sum(len(r.marks) for r in laid) == len(drawn)
     assert all(len(r.period) in (4, 7) for r in laid)
     cols = timeline_strip.columns(drawn)
-    placed = timeline_strip.flags(cols, -40)
+    placed = timeline_strip.overview_flags(cols)
+    _assert_flags_keep_clear(placed, cols)
+
+
+def _assert_flags_keep_clear(placed, cols) -> None:
+    """No flag covers another, a stem or a year's name; every column is named by exactly one flag."""
     assert sorted(c.period for f in placed for c in f.columns) == sorted(c.period for c in cols)
-    assert overlapping_pairs([f.box for f in placed], 1) == []
-    stems = [Box(f.stem[0] - 0.5, f.stem[1], f.stem[0] + 0.5, f.stem[2]) for f in placed]
+    boxes = [f.box for f in placed]
+    assert overlapping_pairs(boxes, 1) == []
+    stems = [Box(f.stem[0] - 0.5, f.stem[1] + 0.5, f.stem[0] + 0.5, f.stem[2]) for f in placed]
     assert not [(i, j) for i, f in enumerate(placed) for j, s in enumerate(stems) if i != j and f.box.overlaps(s)]
+    assert not [f for f in placed for box, _ in years(cols) if f.box.overlaps(box)]
+
+
+def test_a_crowded_recent_period_keeps_every_event_reachable_in_each_drawing():
+    """Check, on many events with a busy last three months after the article, that each drawing still
+    links every event: the column has a row per event, the wide drawing a dot per event."""
+    topic = Topic(id="t", title="T", summary="S")
+    events = _crowded(ROWS_MAX - 5, ROWS_MAX)
+    figure = pictures.timeline(events, [topic], href, article_date="2025-12")
+    drawings = _drawings(figure)
+    ids = {e.id for e in events}
+    assert set(_linked(drawings["ex-narrow"])) == ids
+    assert set(_linked(drawings["ex-wide"] + drawings["ex-detail"])) == ids
+    assert set(_linked(drawings["ex-detail"])) == {e.id for e in events if in_zoom(e.date, "2025-12")}
 
 
 def test_strip_flags_of_the_seed_keep_clear_of_each_other():
-    """Check that on the seed's strip no flag covers another flag or a stem, and every month is named."""
+    """Check that on the seed's strip no flag covers another flag, a stem or a year's name, and that every
+    month is named by one flag."""
     site = _seed()
     drawn = marks(site.events, site.topics, href, site.event_page)
-    cols = timeline_strip.columns(drawn)
-    placed = timeline_strip.flags(cols, -60)
-    boxes = [f.box for f in placed]
-    assert overlapping_pairs(boxes, 1) == []
-    for flag in placed:
-        stem = Box(flag.stem[0] - 0.5, flag.stem[1] + 0.5, flag.stem[0] + 0.5, flag.stem[2])
-        assert not [b for b in boxes if b != flag.box and b.overlaps(stem)]
-    assert len(placed) >= len(cols) - 2  # at most two months share a flag
+    zoom = zoom_start(drawn, Article(pictures.article_date(site.sources.values())))
+    for period in (None, zoom):
+        cols = timeline_strip.columns(drawn)
+        _assert_flags_keep_clear(timeline_strip.overview_flags(cols, period), cols)
+
+
+def test_the_detail_puts_nothing_over_anything_else():
+    """Check the detail's layout on the seed and on a crowded period, with an article dated to the month and
+    to the day: no two rows, a row and a heading, nor a row and another row's dot overlap; dots go down the
+    page in date order."""
+    site = _seed()
+    topic = Topic(id="t", title="T", summary="S")
+    seeds = [m for m in marks(site.events, site.topics, href, site.event_page) if in_zoom(m.date, "2025-12")]
+    crowded = marks(_crowded(0, ROWS_MAX), [topic], href, lambda _: "timeline.md")
+    for drawn in (seeds, crowded):
+        for article in (Article("2025-12"), Article(drawn[len(drawn) // 2].date[:7] + "-15"), None):
+            entries, heads, height = timeline_detail.layout(drawn, article)
+            assert [e.mark.id for e in entries] == [m.id for m in drawn]
+            assert [e.y for e in entries] == sorted(e.y for e in entries)
+            boxes = [e.box for e in entries] + [h.box for h in heads]
+            assert overlapping_pairs(boxes) == []
+            dots = [around(timeline_detail.MIDDLE, e.y, timeline_detail.DOT_R) for e in entries]
+            assert overlapping_pairs(dots) == [] and not [(b, d) for b in boxes for d in dots if b.overlaps(d)]
+            assert max(b.y1 for b in boxes) <= height
 
 
 def test_actors_are_grouped_and_their_badges_keep_apart():
-    """Check that actors of one group stand together, and that no two number badges overlap nor sit on
-    an arrowhead (the arcs' ends, next to the dots)."""
+    """Check that actors of one group stand together, each group once and with every related actor the
+    fact sheet puts in it, and that no two number badges overlap nor sit on an arrowhead (the arcs' ends,
+    next to the dots)."""
     site = _seed()
     links = pictures.edges(site.sheet.relations, site.entity)
     groups = actors_module.group_order(links)
     names = [g for g, _ in groups]
-    assert len(names) == len(set(names)) and names[-1] == actors_module.OTHERS
-    assert {e.id for e in dict(groups)["United States"]} == {"united-states", "us-military", "centcom", "donald-trump"}
+    assert len(names) == len(set(names))
+    related = {e.id: e for link in links for e in (link.source, link.target)}
+    for group, members in groups:
+        if actors_module.heading(group):
+            assert {m.id for m in members} == {i for i, e in related.items() if e.group == group}, group
+        else:
+            assert len(members) == 1 and not members[0].group
     spine = 160.0
-    degree = Counter(i for e in links for i in (e.source.id, e.target.id))
-    laid, _, _ = actors_module.nodes(groups, degree)
+    laid, _, _ = actors_module.nodes(groups, actors_module.end_room(links))
     drawn = actors_module.arcs(links, {r.entity.id: r.y for r in laid}, spine)
     badges = [Box(a.badge[0] - 10, a.badge[1] - 10, a.badge[0] + 10, a.badge[1] + 10) for a in drawn]
     assert overlapping_pairs(badges) == []
     assert min(b.x0 for b in badges) > spine + actors_module.DOT_R + 12  # clear of the arrowheads
 
 
+def test_arrowheads_meeting_at_one_actor_keep_apart():
+    """Check that where several arcs end at one actor (the busiest: the Syrian government), no arrowhead
+    overlaps another or another arc's end, and that every end stays within its actor's row."""
+    site = _seed()
+    links = pictures.edges(site.sheet.relations, site.entity)
+    laid, _, _ = actors_module.nodes(actors_module.group_order(links), actors_module.end_room(links))
+    drawn = actors_module.arcs(links, {r.entity.id: r.y for r in laid}, 160.0)
+    half_head, half_line = actors_module.ARROW_SIZE * 2.5 / 2, 2.5 / 2
+    for row in laid:
+        heads = [a.y2 for a in drawn if a.edge.target.id == row.entity.id]
+        plain = [a.y1 for a in drawn if a.edge.source.id == row.entity.id]
+        spans = [(y - half_head, y + half_head) for y in heads] + [(y - half_line, y + half_line) for y in plain]
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), row.entity.id
+        assert all(abs(y - row.y) <= row.half for y in heads + plain), row.entity.id
+    busiest = max(laid, key=lambda r: sum(a.edge.target.id == r.entity.id for a in drawn))
+    assert busiest.entity.id == "syrian-government"
+
+
 def test_a_group_is_an_optional_editorial_label():
-    """Check that actors without a group are drawn under "Others", and with one under it."""
+    """Check that an actor with a group is drawn under it, and that one without stands alone, under no
+    heading, next to the group it relates to rather than at the end."""
     a = Entity(id="a", name="Alpha", kind="state", group="North")
+    a2 = Entity(id="a2", name="Alpha Two", kind="state", group="North")
     b = Entity(id="b", name="Beta", kind="state")
-    rel = Relation.model_validate({"id": "r", "from": "a", "to": "b", "kind": "conflict", "label": "L",
-                                   "cite": [{"source": "s"}]})
-    by_id = {"a": a, "b": b}
-    groups = actors_module.group_order(pictures.edges([rel], by_id.__getitem__))
-    assert [(g, [e.id for e in es]) for g, es in groups] == [("North", ["a"]), ("Others", ["b"])]
+    c = Entity(id="c", name="Gamma", kind="state", group="South")
+    d = Entity(id="d", name="Delta", kind="state", group="South")
+
+    def rel(i: str, source: str, target: str) -> Relation:
+        return Relation.model_validate({"id": i, "from": source, "to": target, "kind": "conflict", "label": "L",
+                                        "cite": [{"source": "s"}]})
+
+    by_id = {e.id: e for e in (a, a2, b, c, d)}
+    relations = [rel("r1", "a", "a2"), rel("r2", "c", "d"), rel("r3", "a", "c"), rel("r4", "b", "a")]
+    groups = actors_module.group_order(pictures.edges(relations, by_id.__getitem__))
+    heads = [actors_module.heading(g) for g, _ in groups]
+    assert sorted(h for h in heads if h) == ["North", "South"]
+    alone = next(i for i, (_, members) in enumerate(groups) if [m.id for m in members] == ["b"])
+    assert heads[alone] is None and abs(alone - heads.index("North")) == 1  # next to the actor it relates to
+    svg = str(pictures.actors(relations, by_id.__getitem__, href))
+    assert ">NORTH<" in svg and ">SOUTH<" in svg and "Beta" in svg
 
 
 def test_map_labels_keep_clear_of_each_other_and_of_the_points():
@@ -219,7 +347,7 @@ def test_map_labels_keep_clear_of_each_other_and_of_the_points():
     site = _seed()
     region = pictures.load_region()
     drawn = syria_map.places(site.entities, href, site.entity_page)
-    assert len(drawn) == 12
+    assert {p.id for p in drawn} == {e.id for e in site.entities if e.kind == "place" and e.coordinates}
     for width, size in ((600.0, 14.0), (360.0, 13.5)):
         points, chosen, _, _ = syria_map.layout(drawn, syria_map.Projection(region, width), size)
         assert None not in chosen, width
@@ -287,18 +415,35 @@ def test_text_is_measured_generously_and_wrapped():
     assert all(text_width(line, 14) <= 60 for line in lines)
 
 
+def _rows_by_y(svg: str, dot_of_row: bool) -> list[tuple[float, str]]:
+    """Each linked row of a drawing (or of the detail's group): the y of its dot (or of its date's
+    baseline) and its event's id."""
+    root = ET.fromstring(svg if svg.startswith("<svg") else f'<svg xmlns="{NS["s"]}">{svg}</svg>')
+    found = []
+    for a in root.iter("{http://www.w3.org/2000/svg}a"):
+        event = a.get("href").split("#")[1]
+        if dot_of_row:
+            found.append((float(a.find(".//s:circle", NS).get("cy")), event))
+        else:
+            found.append((float(a.find("s:text[@class='ex-date']", NS).get("y")), event))
+    return found
+
+
 def test_an_article_dated_to_the_day_is_a_line_between_the_events_around_it():
-    """Check that an article date known to the day is drawn as a line in the phone's column, after the
-    events of that day and before the next, and as a shaded month in the strip."""
+    """Check that an article dated to the day of a recent event is a line after the events of that day and
+    before the next, in the phone's column and in the detail, and a shaded month in the strip."""
     site = _seed()
-    figure = str(pictures.timeline(site.events, site.topics, href, article_date="2025-12-10",
-                                   page_of=site.event_page))
-    narrow = re.search(r'<svg class="ex-svg ex-timeline ex-narrow.*?</svg>', figure, re.S).group(0)
-    assert narrow.count('class="ex-article-line"') == 1 and 'class="ex-article-band"' not in narrow
-    line_y = float(re.search(r'class="ex-article-line" x1="[^"]+" y1="([^"]+)"', narrow).group(1))
-    rows = {m.group(2): float(m.group(1)) for m in re.finditer(
-        r'<text class="ex-date" x="[^"]+" y="([^"]+)"[^>]*>([^<]+)</text>', narrow)}
-    assert rows["10 Dec"] < line_y < rows["13 Dec"]
-    assert "Source article · 10 December 2025" in narrow
-    wide = re.search(r'<svg class="ex-svg ex-timeline ex-wide.*?</svg>', figure, re.S).group(0)
-    assert wide.count('class="ex-article-band"') == 1
+    drawn = marks(site.events, site.topics, href, site.event_page)
+    later = [m for m in drawn if m.precise and in_zoom(m.date, "2025-12")]
+    day = next(a.date for a, b in zip(later, later[1:], strict=False) if a.date < b.date)
+    figure = pictures.timeline(site.events, site.topics, href, article_date=day, page_of=site.event_page)
+    drawings = _drawings(figure)
+    before = {m.id for m in drawn if date_key(m.date) <= date_key(day)}
+    for kind, attr in (("ex-narrow", "y1"), ("ex-detail", "y1")):
+        svg = drawings[kind]
+        assert svg.count('class="ex-article-line"') >= 1 and 'class="ex-article-band"' not in svg, kind
+        line_y = float(re.search(rf'class="ex-article-line" [^>]*{attr}="([^"]+)"', svg).group(1))
+        placed = _rows_by_y(svg, kind == "ex-detail")
+        assert max(y for y, e in placed if e in before) < line_y < min(y for y, e in placed if e not in before), kind
+        assert f"Source article · {human_date(day)}" in svg
+    assert drawings["ex-wide"].count('class="ex-article-band"') == 1

@@ -23,12 +23,14 @@ RELATION_KINDS = ("cooperation", "conflict", "integration", "opposition")
 # Not colour alone: every kind has its own dash pattern too.
 DASHES = {"cooperation": "", "conflict": "9 5", "integration": "2 5", "opposition": "12 4 2 4"}
 OTHERS = "Others"
+ALONE = "\x00"  # starts the group key of an actor with no group (no fact-sheet text holds it)
 
 WIDTH = 380.0
 SIZE, LINE_H, HEAD_SIZE = 14.0, 16.5, 12.5
 NAME_W = 150.0  # names wrap at this width
 DOT_R, BADGE_R, BADGE_SIZE = 5.5, 10.0, 12.5
-FAN = 6.0  # how far apart the ends of several arcs at one dot are
+FAN, ARROW = 6.0, 12.0  # the room an arc's end takes at a dot: a plain end, and one with an arrowhead
+ARROW_SIZE = 4.4  # the arrowhead's length and width, in stroke widths (11 px)
 
 
 @dataclass(frozen=True)
@@ -52,32 +54,47 @@ class Node:
     group: str
     y: float
     lines: tuple[str, ...]
+    ends: float = 0.0  # the room its arcs' ends take at its dot
+
+    @property
+    def half(self) -> float:
+        """How far above and below its dot its name and its arcs' ends reach."""
+        return max(LINE_H * len(self.lines) / 2 + 4, self.ends / 2)
 
 
 def group_order(links: Sequence[Edge]) -> list[tuple[str, list]]:
     """Groups, each with its actors (most related first), ordered so that related groups sit close:
-    each group in turn (most related first) goes where it adds least arc length. "Others" comes last."""
+    each group in turn (most related first) goes where it adds least arc length; "Others", a group the
+    fact sheet names, comes last. Then an actor with no group stands alone, under no heading (no side is
+    claimed for it), where its own arcs are shortest: next to the actors it relates to."""
     degree: Counter[str] = Counter()
     members: dict[str, list] = {}
     for e in links:
         for entity in (e.source, e.target):
             degree[entity.id] += 1
-            group = getattr(entity, "group", None) or OTHERS
-            if entity not in members.setdefault(group, []):
-                members[group].append(entity)
+            if entity not in members.setdefault(_group(entity), []):
+                members[_group(entity)].append(entity)
     weight: Counter[frozenset[str]] = Counter(frozenset((_group(e.source), _group(e.target))) for e in links)
-    named = sorted((g for g in members if g != OTHERS),
-                   key=lambda g: (-sum(degree[m.id] for m in members[g]), g))
+    ranked = sorted((g for g in members if g != OTHERS), key=lambda g: (-sum(degree[m.id] for m in members[g]), g))
     order: list[str] = []
-    for group in named:
+    for group in [g for g in ranked if heading(g)]:
         order = min((order[:i] + [group] + order[i:] for i in range(len(order) + 1)),
                     key=lambda trial: _span(trial, weight))
     order += [OTHERS] if OTHERS in members else []
+    for alone in [g for g in ranked if not heading(g)]:  # next to its own relations, the groups kept as they are
+        own = Counter({pair: w for pair, w in weight.items() if alone in pair})
+        order = min((order[:i] + [alone] + order[i:] for i in range(len(order) + 1)),
+                    key=lambda trial: (_span(trial, own), _span(trial, weight)))
     return [(g, sorted(members[g], key=lambda m: (-degree[m.id], m.name.lower()))) for g in order]
 
 
 def _group(entity) -> str:
-    return getattr(entity, "group", None) or OTHERS
+    """An actor's group, or, for an actor with none, a key of its own (never a heading)."""
+    return getattr(entity, "group", None) or f"{ALONE}{entity.id}"
+
+
+def heading(group: str) -> str | None:
+    return None if group.startswith(ALONE) else group
 
 
 def _span(order: list[str], weight: Counter[frozenset[str]]) -> int:
@@ -92,18 +109,19 @@ def _span(order: list[str], weight: Counter[frozenset[str]]) -> int:
 
 
 def nodes(groups: Sequence[tuple[str, list]],
-          degree: Counter[str]) -> tuple[list[Node], list[tuple[str, float]], float]:
-    """Each actor's row (its y: room for its name's lines and for the ends of its arcs), each group's
-    heading (left out where the one actor's name says it), and the height used."""
+          ends: Counter[str]) -> tuple[list[Node], list[tuple[str, float]], float]:
+    """Each actor's row (its y: room for its name's lines and for the ends of its arcs, `ends[id]`), each
+    group's heading (left out where the one actor's name says it), and the height used."""
     out, heads, y = [], [], 8.0
     for group, members in groups:
-        if len(members) > 1 or group.lower() not in members[0].name.lower():  # not "Israel" over Israel
-            heads.append((group, y + HEAD_SIZE * 0.8))
+        title = heading(group)
+        if title and (len(members) > 1 or title.lower() not in members[0].name.lower()):  # not "Israel" over Israel
+            heads.append((title, y + HEAD_SIZE * 0.8))
             y += HEAD_SIZE + 6
         for entity in members:
             lines = tuple(wrap(entity.name, SIZE, NAME_W, max_lines=3))
-            row = max(LINE_H * len(lines) + 10, FAN * degree[entity.id] + 10)
-            out.append(Node(entity, group, y + row / 2, lines))
+            row = max(LINE_H * len(lines) + 10, ends[entity.id] + 6)
+            out.append(Node(entity, group, y + row / 2, lines, ends[entity.id]))
             y += row
         y += 12
     return out, heads, y
@@ -147,8 +165,18 @@ def arcs(links: Sequence[Edge], where: dict[str, float], spine: float) -> list[A
     return sorted(out, key=lambda a: a.edge.number)
 
 
+def end_room(links: Sequence[Edge]) -> Counter[str]:
+    """The room the ends of its arcs take at each actor's dot: more for an end with an arrowhead."""
+    room: Counter[str] = Counter()
+    for e in links:
+        room[e.source.id] += FAN
+        room[e.target.id] += ARROW
+    return room
+
+
 def _fanned(links: Sequence[Edge], where: dict[str, float]) -> list[tuple[float, float]]:
-    """Where each arc meets its two dots: ends at one dot are spread out, ordered by where they go."""
+    """Where each arc meets its two dots: ends at one dot are spread out, ordered by where they go, and
+    an arrowhead kept clear of the next end."""
     at: dict[str, list[tuple[float, int, int]]] = {}
     for k, e in enumerate(links):
         at.setdefault(e.source.id, []).append((where[e.target.id], k, 0))
@@ -156,8 +184,11 @@ def _fanned(links: Sequence[Edge], where: dict[str, float]) -> list[tuple[float,
     ends = [[0.0, 0.0] for _ in links]
     for node, items in at.items():
         items.sort()
-        for i, (_, k, side) in enumerate(items):
-            ends[k][side] = where[node] + (i - (len(items) - 1) / 2) * FAN
+        room = [ARROW if side else FAN for _, _, side in items]
+        offsets = [sum(room[:i]) + room[i] / 2 - room[0] / 2 for i in range(len(items))]
+        middle = (offsets[0] + offsets[-1]) / 2
+        for (_, k, side), offset in zip(items, offsets, strict=True):
+            ends[k][side] = where[node] + offset - middle
     return [(a, b) for a, b in ends]
 
 
@@ -181,21 +212,19 @@ def actors(relations: Sequence, entity: Callable[[str], object], href: Href,
     if not links:
         return Markup("")
     groups = group_order(links)
-    degree = Counter(i for e in links for i in (e.source.id, e.target.id))
-    rows, heads, height = nodes(groups, degree)
+    rows, heads, height = nodes(groups, end_room(links))
     spine = max(text_width(line, SIZE) for r in rows for line in r.lines) + 14
     drawn = arcs(links, {r.entity.id: r.y for r in rows}, spine)
     width = max(WIDTH, max(a.badge[0] for a in drawn) + BADGE_R + 4)
     kinds = Counter(e.relation.kind for e in links)
     title = f"Actors and their relations: {count(len(links), 'relation')} between {count(len(rows), 'actor')}"
-    desc = (f"Actors in groups ({', '.join(g for g, _ in groups)}), each relation an arc from one actor to the "
-            f"other, numbered as in the list below: "
+    desc = (f"{_grouping(groups)}, each relation an arc from one actor to the other, numbered as in the list below: "
             f"{', '.join(f'{kinds[k]} {k}' for k in RELATION_KINDS if kinds[k])}.")
     body = [_defs()] + [_group_band(r, rows, spine) for r in _firsts(rows)]
     body += [f'<text class="ex-group" x="4" y="{n(y)}" font-size="{n(HEAD_SIZE)}">{x(g.upper())}</text>'
              for g, y in heads]
     body += [_arc(a, spine) for a in drawn] + [_badge_mark(a) for a in drawn]
-    body += [_node(r, spine, href, entity_page) for r in rows]
+    body += [_port(r, drawn, spine) for r in rows] + [_node(r, spine, href, entity_page) for r in rows]
     svg = svg_open("ex-actors", width, height, "ex-actors", title, desc) + "".join(body) + "</svg>"
     swatches = [(_swatch(k), x(k)) for k in RELATION_KINDS if kinds[k]]
     caption = (f"{x(title)}. Numbers match the list below; arrows point from the first actor to the second. "
@@ -203,23 +232,32 @@ def actors(relations: Sequence, entity: Callable[[str], object], href: Href,
     return figure("actors", [svg], caption)
 
 
+def _grouping(groups: Sequence[tuple[str, list]]) -> str:
+    """How the actors are grouped, in words: "Actors in groups (A, B) and 2 actors in none"."""
+    named = [g for g, _ in groups if heading(g)]
+    alone = count(len(groups) - len(named), "actor")
+    if not named:
+        return "Actors in no group"
+    return f"Actors in groups ({', '.join(named)})" + (f" and {alone} in none" if len(groups) > len(named) else "")
+
+
 def _firsts(rows: Sequence[Node]) -> list[Node]:
     return [r for i, r in enumerate(rows) if i == 0 or rows[i - 1].group != r.group]
 
 
 def _group_band(first: Node, rows: Sequence[Node], spine: float) -> str:
-    """A faint band behind a group's names, so that the groups read as blocks."""
+    """A faint band behind a group's names and the ends of their arcs, so that the groups read as blocks."""
     members = [r for r in rows if r.group == first.group]
-    top = members[0].y - LINE_H * len(members[0].lines) / 2 - 4
-    bottom = members[-1].y + LINE_H * len(members[-1].lines) / 2 + 4
+    top, bottom = members[0].y - members[0].half, members[-1].y + members[-1].half
     return (f'<rect class="ex-group-band" x="0" y="{n(top)}" width="{n(spine + DOT_R + 4)}" '
             f'height="{n(bottom - top)}" rx="4"/>')
 
 
 def _defs() -> str:
     return "<defs>" + "".join(
-        f'<marker id="ex-arrow-{k}" class="ex-rel-{k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
-        f'markerHeight="6" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z"/></marker>'
+        f'<marker id="ex-arrow-{k}" class="ex-rel-{k}" viewBox="0 0 10 10" refX="9" refY="5" '
+        f'markerWidth="{ARROW_SIZE}" markerHeight="{ARROW_SIZE}" orient="auto-start-reverse">'
+        f'<path d="M0 0 L10 5 L0 10 z"/></marker>'
         for k in RELATION_KINDS) + "</defs>"
 
 
@@ -242,6 +280,17 @@ def _badge_mark(arc: Arc) -> str:
             f'<circle cx="{n(bx)}" cy="{n(by)}" r="{n(BADGE_R)}"/>'
             f'<text x="{n(bx)}" y="{n(by + BADGE_SIZE * 0.36)}" font-size="{n(BADGE_SIZE)}" '
             f'text-anchor="middle">{arc.edge.number}</text></g>')
+
+
+def _port(row: Node, drawn: Sequence[Arc], spine: float) -> str:
+    """Where several arcs meet an actor, a bar by its dot from the first end to the last: every arrowhead
+    there visibly reaches the actor, however far the ends are fanned out."""
+    ys = [a.y1 for a in drawn if a.edge.source.id == row.entity.id]
+    ys += [a.y2 for a in drawn if a.edge.target.id == row.entity.id]
+    if max(ys) - min(ys) < 2 * DOT_R:
+        return ""
+    px = spine + DOT_R / 2
+    return f'<line class="ex-port" x1="{n(px)}" y1="{n(min(ys))}" x2="{n(px)}" y2="{n(max(ys))}"/>'
 
 
 def _node(row: Node, spine: float, href: Href, entity_page: Callable[[str], str]) -> str:

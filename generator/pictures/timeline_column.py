@@ -1,5 +1,6 @@
 """The phone's timeline: a column with a year heading where the year changes and a row per event
-(its date and title), or per month where there are too many events for a row each."""
+(its date and title). Where there are many events, the period since the source article keeps a row per
+event and the rows before it are shorter, or, where there are very many, per month or year."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from dataclasses import dataclass
 
 from ..text import human_date as long_date
 from .common import count, link, n, short_date, svg_open, wrap, x
-from .timeline_marks import Article, Mark, dot
+from .timeline_marks import Article, Mark, dot, in_zoom
 
-ROWS_MAX = 40  # past this many events, the column has a row per month (then per year)
+ROWS_MAX = 40  # past this many events, the column's rows are shorter, then per month (then per year)
 
 COLUMN_W = 360.0  # about the width of a phone's content column: its text stays at its size there
 AXIS_X, DATE_X, TITLE_X = 14.0, 28.0, 86.0
@@ -24,33 +25,48 @@ class Row:
     marks: tuple[Mark, ...]
     period: str  # the date shown: the event's, or the month or year of a period
     grouped: bool = False  # a period's row (of one event or more), not an event's
+    lines: int = 2  # the most lines its words take
 
     @property
     def head(self) -> Mark:
         return self.marks[0]
 
 
-def rows(drawn: Sequence[Mark], limit: int = ROWS_MAX) -> list[Row]:
-    """A row per event, or per month, or per year: the finest that stays within `limit` rows."""
-    for width in (10, 7, 4):
-        if width == 10 and len(drawn) <= limit:
-            return [Row((m,), m.date) for m in drawn]
-        if width < 10:
-            grouped: dict[str, list[Mark]] = {}
-            for m in drawn:
-                grouped.setdefault(m.date[:width], []).append(m)
-            if len(grouped) <= limit or width == 4:
-                return [Row(tuple(ms), period, grouped=True) for period, ms in grouped.items()]
-    raise AssertionError("unreachable")
+def rows(drawn: Sequence[Mark], limit: int = ROWS_MAX, zoom: str | None = None) -> list[Row]:
+    """A row per event, of up to two lines, where there are no more than `limit` events. Past that, the
+    period shown in detail (from month `zoom` on; it holds no more than ZOOM_MAX events) keeps a row per
+    event and two lines; the events before it have a row each of one line, or, past `limit` of them, a row
+    per month, or per year: the finest that stays within `limit` rows."""
+    if len(drawn) <= limit:
+        return [Row((m,), m.date) for m in drawn]
+    recent = {m.id for m in drawn if zoom and in_zoom(m.date, zoom)}
+    width = {False: _finest([m for m in drawn if m.id not in recent], limit), True: 10}
+    out: list[tuple[bool, str, list[Mark]]] = []
+    for m in drawn:
+        part = m.id in recent
+        key = m.date if width[part] == 10 else m.date[:width[part]]
+        if width[part] < 10 and out and out[-1][:2] == (part, key):
+            out[-1][2].append(m)
+        else:
+            out.append((part, key, [m]))
+    return [Row(tuple(ms), key, grouped=width[part] < 10, lines=2 if part or width[part] < 10 else 1)
+            for part, key, ms in out]
 
 
-def column(drawn: Sequence[Mark], article: Article | None, title: str, desc: str) -> str:
+def _finest(marks: Sequence[Mark], limit: int) -> int:
+    """How much of the date the rows of these events go by: the whole date, the month or the year."""
+    if len(marks) <= limit:
+        return 10
+    return 7 if len({m.date[:7] for m in marks}) <= limit else 4
+
+
+def column(drawn: Sequence[Mark], article: Article | None, title: str, desc: str, zoom: str | None = None) -> str:
     """The vertical timeline: a year heading where the year changes, then a row per event (date, title).
     The axis runs through the dots, dashed across years without events."""
     back: list[str] = []  # drawn first: the article's band
     body: list[str] = []
     y, year, dots, band = 6.0, "", [], None
-    laid = rows(drawn)
+    laid = rows(drawn, zoom=zoom)
     for i, row in enumerate(laid):
         if row.period[:4] != year:
             y += 14 if year else 0
@@ -123,7 +139,7 @@ def _row(row: Row, y: float) -> tuple[str, float, float]:
     many = len(row.marks) > 1
     when = short_date(row.period, with_year=False) if len(row.period) > 4 else row.period
     words = (f"{count(len(row.marks), 'event')}: " + "; ".join(m.title for m in row.marks)) if many else head.title
-    lines = wrap(words, SIZE, COLUMN_W - TITLE_X - 4, max_lines=2)
+    lines = wrap(words, SIZE, COLUMN_W - TITLE_X - 4, max_lines=row.lines)
     baseline = y + SIZE * 0.8
     dot_y = baseline - SIZE * 0.32
     spans = "".join(f'<tspan x="{n(TITLE_X)}" dy="{0 if i == 0 else n(LINE_H)}">{x(line)}</tspan>'

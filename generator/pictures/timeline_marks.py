@@ -56,3 +56,27 @@ def dot(mark: Mark, cx: float, cy: float, r: float) -> str:
     """An event's dot: filled in its topic's colour, hollow where the day is not known."""
     classes = f"ex-event ex-topic-{mark.topic}" + ("" if mark.precise else " ex-imprecise")
     return f'<g class="{classes}"><circle cx="{n(cx)}" cy="{n(cy)}" r="{n(r if mark.precise else r - 1)}"/></g>'
+
+
+ZOOM_MAX = 48  # the most events the detail under the strip names one by one
+
+
+def in_zoom(date: str, start: str) -> bool:
+    """Whether a date falls in the period from month `start` (YYYY-MM) on: a date known only to the year
+    does where the whole year is later."""
+    return date >= start if len(date) > 4 else date > start[:4]
+
+
+def zoom_start(drawn: Sequence[Mark], article: Article | None) -> str | None:
+    """The first month (YYYY-MM) of the period shown in detail: the source article's month (January of its
+    year, if only the year is known), or the first later month from which at most ZOOM_MAX events follow.
+    None without an article, or where that period would hold fewer than two events, or every event."""
+    if article is None:
+        return None
+    start = article.date[:7] if len(article.date) > 4 else f"{article.date}-01"
+    later = sorted({m.date[:7] for m in drawn if len(m.date) > 4 and m.date[:7] > start})
+    for month in [start, *later]:
+        inside = sum(1 for m in drawn if in_zoom(m.date, month))
+        if inside <= ZOOM_MAX:
+            return month if 2 <= inside < len(drawn) else None
+    return None
