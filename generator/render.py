@@ -91,7 +91,7 @@ def page_jobs(site: Site, history: History) -> list[PageJob]:
     drawings = _pictures(site)
     bibliography = Bibliography(site)
     return [
-        PageJob("index.md", "home.md.j2", {}),
+        PageJob("index.md", "home.md.j2", drawings),
         PageJob("topics/index.md", "topics.md.j2", {}),
         *[PageJob(f"topics/{t.id}.md", "topic.md.j2", {"topic": t}) for t in site.topics],
         *_directory(TIMELINE, site.timeline_pages, "timeline.md.j2", "events", drawings),
