@@ -94,7 +94,7 @@ def test_rejected_save_shows_a_banner_that_the_next_good_save_clears(browser, tm
     with serving(project, tmp_path / "serve.log") as url:
         context, page = open_when_up(browser, url + "topics/accord/", color_scheme=scheme)
         try:
-            page.wait_for_selector(f"text={GOOD}", timeout=TIMEOUT)
+            page.wait_for_selector(f"text={GOOD}", state="attached", timeout=TIMEOUT)  # in a folded section
             assert page.locator(".explainer-error").count() == 0
             mark(page)
             edit(project, "topics: [accord]\n    entities: [northern-council, river", "topics: [acord]\n    "
@@ -105,7 +105,7 @@ def test_rejected_save_shows_a_banner_that_the_next_good_save_clears(browser, tm
             assert text.startswith("Your last save was not published. You are seeing the last good version.")
             assert ("seeds/factsheet.yaml:36 events[accord-signed].topics[0]: no topic with id 'acord' "
                     "(did you mean 'accord'?)") in text
-            assert GOOD in page.inner_text("article")  # the last good version, under the banner
+            assert GOOD in page.text_content("article")  # the last good version, under the banner
             assert page.locator("article [role=alert]").count() == 1  # in the content, not under the header
             assert alert.is_visible() and alert.bounding_box()["y"] > page.locator("header").bounding_box()["height"]
             assert contrast_violations(page) == []
@@ -115,7 +115,7 @@ def test_rejected_save_shows_a_banner_that_the_next_good_save_clears(browser, tm
             mark(page)
             edit(project, "topics: [acord]", "topics: [accord]")
             edit(project, GOOD, "covers twelve border posts, according")
-            page.wait_for_selector("text=covers twelve border posts, according", timeout=TIMEOUT)
+            page.wait_for_selector("text=covers twelve border posts, according", state="attached", timeout=TIMEOUT)
             assert reloaded(page)
             assert page.locator(".explainer-error").count() == 0
             assert page.outside == []
