@@ -37,7 +37,8 @@ class Store:
     def __init__(self, step: str, code: tuple[ModuleType, ...]) -> None:
         digest = hashlib.sha256(step.encode() + b"\0")
         for module in code:
-            digest.update(Path(module.__file__ or "").read_bytes())
+            for file in _source_files(module):
+                digest.update(file.read_bytes())
         self.step, self._code = step, digest.digest()
         self.folder = folder()
 
@@ -61,6 +62,14 @@ class Store:
             write_whole(path, json.dumps(value, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:
             log.info("cache folder %s cannot be written, %s is not cached (%s)", path.parent, self.step, exc)
+
+
+def _source_files(module: ModuleType) -> list[Path]:
+    """A module's file; for a package, every file in its folder (its data files too), in a stable order."""
+    if hasattr(module, "__path__"):
+        return sorted(p for folder in module.__path__ for p in Path(folder).rglob("*")
+                      if p.is_file() and "__pycache__" not in p.parts)
+    return [Path(module.__file__ or "")]
 
 
 def memo(step: str, key: str, code: tuple[ModuleType, ...], compute: Callable[[], T]) -> T:

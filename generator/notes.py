@@ -75,34 +75,36 @@ def name(source: Source) -> str:
 def entries(ctx, notes: Notes) -> Markup:
     """The entries of a page's list of sources, as HTML (`ctx`: the page's `PageContext` in its HTML view). Written
     here rather than in a template: a long directory page lists hundreds of them, and a template macro per entry
-    was most of such a page's time."""
+    was most of such a page's time. The entries are citation apparatus, the sources' own words: no glossary
+    tooltips (a term's definition is on the text above, where a reader meets it)."""
+    text = escape.html_text
     named: set[str] = set()  # the articles already named in full
     out = []
     for note in notes.items:
         cite, source = note.cite, note.cite.source
-        parts = [f'<li id="{note.anchor}"><p><span class="kind">{ctx.text(kind(source))}</span> ']
+        parts = [f'<li id="{note.anchor}"><p><span class="kind">{text(kind(source))}</span> ']
         if cite.article is not None:
             article, paragraph = cite.article, cite.paragraph
             target = ctx.href(f"articles/{article.id}.md", paragraph.id if paragraph else "")
-            parts.append(f'<a href="{target}">{f"¶{paragraph.number}" if paragraph else ctx.text(article.title)}</a>')
+            parts.append(f'<a href="{target}">{f"¶{paragraph.number}" if paragraph else text(article.title)}</a>')
             if article.id not in named:
                 named.add(article.id)
                 if paragraph:
-                    parts.append(f" of “{ctx.text(article.title)}”")
-                parts += [f", {ctx.text(v)}" for v in (source.publisher, human_date(source.date)) if v]
+                    parts.append(f" of “{text(article.title)}”")
+                parts += [f", {text(v)}" for v in (source.publisher, human_date(source.date)) if v]
             parts.append(".")
         else:
             url = address(cite)
-            label = ctx.text(name(source))
+            label = text(name(source))
             parts.append(f'<a href="{escape.url(url)}">{label}</a>' if url else label)
             if source.via:
-                parts.append(f" (via {ctx.text(source.via)})")
+                parts.append(f" (via {text(source.via)})")
             if source.title and source.publisher:
-                parts.append(f": “{ctx.text(source.title)}”")
+                parts.append(f": “{text(source.title)}”")
             if source.date:
-                parts.append(f", {ctx.text(human_date(source.date))}")
+                parts.append(f", {text(human_date(source.date))}")
             parts.append(".")
             if cite.raw.quote:
-                parts.append(f" “{ctx.text(cite.raw.quote)}”")
+                parts.append(f" “{text(cite.raw.quote)}”")
         out.append("".join(parts) + "</p></li>")
     return Markup("\n".join(out))

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import coverage, escape, pictures, structured, urls
+from . import coverage, diskcache, escape, pictures, structured, urls
 from .bibliography import BIBLIOGRAPHY, Bibliography
 from .context import PageContext
 from .history import History
@@ -134,13 +134,18 @@ def _part_label(path: str) -> str:
 
 
 def _pictures(site: Site) -> dict:
-    """The pictures, each drawn by its page's template with the page's own links (`blocks.picture`)."""
+    """The pictures, each drawn by its page's template with the page's own links (`blocks.picture`). The slow
+    parts are kept in the disk cache, keyed by exactly what they read: where the map's country names may
+    stand (from the committed outlines only), and the timeline (from the events and the page's links)."""
+    region = pictures.load_region()
+    spots = diskcache.memo("map-name-spots", repr(region), (pictures,), lambda: pictures.name_spots(region))
+    timeline = functools.partial(pictures.timeline, site.events, site.topics, page_of=site.event_page,
+                                 article_date=pictures.article_date(site.sources.values()))
     return {
-        "timeline_svg": functools.partial(pictures.timeline, site.events, site.topics, page_of=site.event_page,
-                                          article_date=pictures.article_date(site.sources.values())),
+        "timeline_svg": functools.partial(_timeline_drawing, site, timeline),
         "actors_svg": functools.partial(pictures.actors, site.sheet.relations, site.entity,
                                         entity_page=site.entity_page),
-        "map_svg": functools.partial(pictures.syria_map, site.entities, region=pictures.load_region(),
+        "map_svg": functools.partial(pictures.syria_map, site.entities, region=region, spots=spots,
                                      entity_page=site.entity_page),
         "place_rows": pictures.place_events(site.entities, site.events, site.facts),
     }
@@ -218,6 +223,13 @@ def render_site(site: Site, history: History | None = None, html_links: str = "d
     """Path → Markdown and blocks for every generated page, in one process."""
     renderer = Renderer(site, history or History.not_read(), html_links)
     return dict(renderer.render(range(len(renderer.jobs))))
+
+
+def _timeline_drawing(site: Site, draw: Callable, href: Callable) -> Markup:
+    """The timeline as drawn before for the same events, topics, article date and links, or drawn now."""
+    events = [(e.id, e.date, e.title, tuple(e.topics), str(href(site.event_page(e.id), e.id))) for e in site.events]
+    key = repr((events, [(t.id, t.title) for t in site.topics], pictures.article_date(site.sources.values())))
+    return Markup(diskcache.memo("timeline", key, (pictures,), lambda: str(draw(href))))
 
 
 def _abbreviations(site: Site) -> list[tuple[str, str, str]]:

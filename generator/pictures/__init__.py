@@ -13,8 +13,8 @@ next to it (the event list, the relation list, the list of places).
 
 from .actors import RELATION_KINDS, Edge, actors, edges
 from .geo import Region, load_region
-from .syria_map import Place, place_events, places, syria_map
+from .syria_map import Place, name_spots, place_events, places, syria_map
 from .timeline import article_date, timeline
 
 __all__ = ["RELATION_KINDS", "Edge", "Place", "Region", "actors", "article_date", "edges", "load_region",
-           "place_events", "places", "syria_map", "timeline"]
+           "name_spots", "place_events", "places", "syria_map", "timeline"]

@@ -42,10 +42,16 @@ def places(entities: Sequence, href: Href, entity_page: Callable[[str], str] = l
             for e in sorted(chosen, key=lambda e: (e.name.lower(), e.id))]
 
 
-def syria_map(entities: Sequence, href: Href, *, region: Region,
+def name_spots(region: Region) -> dict[str, list[tuple[float, float]]]:
+    """Where each country's name may stand, best first: the same for every map of `region` (`deepest`)."""
+    return deepest(region, Projection(region, 600.0))
+
+
+def syria_map(entities: Sequence, href: Href, *, region: Region, spots: dict | None = None,
               entity_page: Callable[[str], str] = lambda _: "whos-who.md") -> Markup:
     """The map figure of the place entities that have coordinates: a wide and a narrow drawing (one
-    shown per screen width) and a caption that names the data and what the map does not claim."""
+    shown per screen width) and a caption that names the data and what the map does not claim.
+    `spots`: `name_spots(region)`, where a caller has it already (it is slow to work out)."""
     drawn = places(entities, href, entity_page)
     if not drawn:
         return Markup("")
@@ -57,7 +63,7 @@ def syria_map(entities: Sequence, href: Href, *, region: Region,
     caption = (f"{x(title)}. Each point links to its entry in who’s who. {x(src.get('golan', ''))}"
                f"<br><small>Outlines ({x(outlines)}): {x(src.get('data', ''))}, from the npm package "
                f"{x(src.get('package', ''))}. Places: GeoNames (CC BY 4.0), as the fact sheet cites it.</small>")
-    deep = deepest(region, Projection(region, 600.0))
+    deep = spots if spots is not None else name_spots(region)
     return figure("map", [draw(drawn, region, deep, 600.0, 14.0, "ex-wide", "ex-map-wide", title, desc),
                           draw(drawn, region, deep, 360.0, 13.5, "ex-narrow", "ex-map-narrow", title, desc)], caption)
 
