@@ -64,12 +64,17 @@ def wrap(text: str, size: float, width: float, max_lines: int = 0, bold: bool = 
     """Words in lines no wider than `width`; past `max_lines` (if set) the last line ends with "…".
     A word longer than a line stands alone on its line (a picture's width is set to fit its words)."""
     lines: list[str] = []
+    used = 0.0  # the last line's width: widths add up, so a long text is measured once, not line by line
     for word in " ".join(text.split()).split(" "):
-        trial = f"{lines[-1]} {word}" if lines else word
-        if lines and text_width(trial, size, bold) <= width:
-            lines[-1] = trial
+        extra = text_width(f" {word}", size, bold)
+        if lines and used + extra <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+            used += extra
         else:
             lines.append(word)
+            used = text_width(word, size, bold)
+            if max_lines and len(lines) > max_lines:
+                break  # one line past the limit is enough to know the text is cut
     if max_lines and len(lines) > max_lines:
         last = lines[max_lines - 1]
         while last and text_width(last + "…", size, bold) > width:

@@ -72,8 +72,16 @@ def place_events(entities: Sequence, events: Sequence, facts: Sequence = ()) -> 
     """Every place entity (name order) with the events that name it (date order) and the facts that do
     (fact sheet order), for the list under the map."""
     chosen = sorted((e for e in entities if e.kind == "place"), key=lambda e: (e.name.lower(), e.id))
-    ordered = sorted(events, key=lambda e: (date_key(e.date), e.id))
-    return [(p, [e for e in ordered if p.id in e.entities], [f for f in facts if p.id in f.entities]) for p in chosen]
+    by_place: dict[str, tuple[list, list]] = {p.id: ([], []) for p in chosen}
+    for event in sorted(events, key=lambda e: (date_key(e.date), e.id)):
+        for entity in dict.fromkeys(event.entities):
+            if entity in by_place:
+                by_place[entity][0].append(event)
+    for fact in facts:
+        for entity in dict.fromkeys(fact.entities):
+            if entity in by_place:
+                by_place[entity][1].append(fact)
+    return [(p, *by_place[p.id]) for p in chosen]
 
 
 def draw(drawn: Sequence[Place], region: Region, deep: dict, width: float, size: float, classes: str, ident: str,
