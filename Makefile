@@ -25,7 +25,7 @@ article: $(STAMP)
 test: $(STAMP) browser node_modules/.installed
 	$(PY) -m pytest
 
-# Speed and size at 1 to 1,000 articles, with budgets (7 to 11 minutes, by the machine's load; `make bench ZENSICAL=1` also builds
+# Speed and size at 1 to 1,000 articles, with budgets (about 20 minutes on 2 cores; `make bench ZENSICAL=1` also builds
 # and previews with Zensical, which `make test` installs; `$(PY) -m benchmarks --quick` takes a minute).
 bench: $(STAMP)
 	$(PY) -m benchmarks
