@@ -1,7 +1,7 @@
 """Page furniture: the lines a news site puts around a report that are not the report itself.
 
 Bylines, datelines, timestamps, photo captions, share and subscribe lines, "Related" and "Read more"
-links, advertisements and the comment form come along when a report is copied from a web page. The
+links, advertisements, copyright notices and the comment form come along when a report is copied from a web page. The
 article reader leaves each such line out of the numbered paragraphs, wherever it stands, and lists it
 (`Article.left_out`); nothing after it is lost. A leaf: it imports nothing of the package.
 
@@ -66,6 +66,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r".*[\[(](?:file|photo|photograph|image|picture|credit)s?(?: photo)?\s*:[^\])]*[\])]|"
         rf".*[\[(][^\])]*(?:/\s*{_AGENCY}|{_AGENCY} (?:Photo|via Getty Images)|{_AGENCY}/)[^\])]*[\])]|"
         r".*\b(?:photograph|photo|image|credit):\s*[^.]{1,60}")),
+    ("copyright notice", _rule(
+        r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*.*|(?:.*[.|•]\s+)?all rights reserved\.?|"
+        r"this material may not be published, broadcast, rewritten,? or redistributed.*")),
     ("breaking-news note", _rule(
         r"this (?:is a )?(?:breaking|developing)(?: news)? story.*|this story (?:is developing|will be updated).*")),
 )

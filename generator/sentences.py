@@ -35,6 +35,8 @@ _CANDIDATE = re.compile(r"([.!?…]+)([" + re.escape(_CLOSERS) + r"]*)(\s+)")
 _SPEECH = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}(?:said|says|asked|asks|added|adds|told|wrote|replied|"
                      r"continued|explained|noted|insisted|warned)\b")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+$")
+# A list bullet after white space: where a list item begins inside a paragraph's joined lines.
+_BULLET = re.compile(r"(?<=\s)[•▪◦‣●](?=\s)")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ def split_sentences(text: str) -> list[Span]:
     opening quote, or a name particle such as "al-". Not a boundary: an abbreviation ("Gen.",
     "Adm.", "No."), a single initial ("George W. Bush"), an initialism ("U.S.", "D.C.") unless a
     common sentence-opening word follows, and "?” Cooper asked" style attributions. Hyphens
-    ("US-led", "al-Assad"), commas ("Washington, DC,") and dashes never split.
+    ("US-led", "al-Assad"), commas ("Washington, DC,") and dashes never split; a list bullet ("•")
+    always starts a new sentence.
     """
     spans: list[Span] = []
     start = _skip_space(text, 0)
@@ -67,7 +70,23 @@ def split_sentences(text: str) -> list[Span]:
     tail_end = len(text.rstrip())
     if start < tail_end:
         spans.append(Span(start, tail_end, text[start:tail_end]))
-    return spans
+    return [piece for span in spans for piece in _list_items(text, span)]
+
+
+def _list_items(text: str, span: Span) -> list[Span]:
+    """A span cut before each list bullet inside it: lines "• …" joined into one paragraph are
+    separate items, whether or not each ends with a full stop."""
+    cuts = [m.start() for m in _BULLET.finditer(text, span.start, span.end) if m.start() > span.start]
+    if not cuts:
+        return [span]
+    pieces, start = [], span.start
+    for cut in cuts:
+        end = len(text[:cut].rstrip())
+        if end > start:
+            pieces.append(Span(start, end, text[start:end]))
+        start = cut
+    pieces.append(Span(start, span.end, text[start:span.end]))
+    return pieces
 
 
 def _skip_space(text: str, i: int) -> int:

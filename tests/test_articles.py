@@ -163,6 +163,18 @@ def test_short_furniture_lines_are_not_headings(tmp_path):
     assert [p.text for p in article.paragraphs] == ["One.", "Two."]
 
 
+def test_copyright_notices_are_left_out_and_copyright_in_the_text_is_kept(tmp_path):
+    """Check that a wire service's copyright lines at the foot of a report are left out and listed, and that
+    a sentence about copyright is the article's text."""
+    text = ("Title\n\nOne.\n\nCopyright law in Syria changed in 2025.\n\n"
+            "Copyright 2026 The Associated Press. All rights reserved.\n\n© 2026 Reuters\n\n"
+            "This material may not be published, broadcast, rewritten or redistributed.\n")
+    article = furniture_of(tmp_path, text)
+    assert [p.text for p in article.paragraphs] == ["One.", "Copyright law in Syria changed in 2025."]
+    assert [(x.line, x.why) for x in article.left_out] == [
+        (7, "copyright notice"), (9, "copyright notice"), (11, "copyright notice")]
+
+
 def test_lines_like_furniture_that_are_text_are_kept(tmp_path):
     """Check that text that only starts like furniture stays: "By the time …", "Share prices …", "Updated
     figures …", and a line in capitals after the first paragraph (a heading, not a dateline)."""

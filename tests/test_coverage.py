@@ -97,6 +97,8 @@ SPLIT_CASES = [
     ["Wait… what?", "Yes!", "The end"],
     ["It was small. and it grew."],
     ["Israel—America’s top regional ally—has continued.", "It said so."],
+    ["The ministry listed:", "• Two soldiers were wounded.", "• Israel’s military did not comment"],
+    ["• No full stop here", "• Nor here.", "Then a sentence."],
 ]
 
 
