@@ -97,7 +97,7 @@ def article(seeds: Path, path: Path, name: str | None) -> None:
                f"({len(item.paragraphs)} paragraphs)")
     if planned.text:
         click.echo(f"{sheet}:{planned.line}: added its source entry, id {planned.source_id}; fill in its publisher, "
-                   f"date and address at line {planned.line + 4}, marked {newarticle.EDITOR_MARK}")
+                   f"date and address at line {planned.editor_line}, marked {newarticle.EDITOR_MARK}")
     else:
         click.echo(f"{sheet}:{planned.line}: its source entry, id {planned.source_id}, is there already (unchanged)")
     if schema is not None:

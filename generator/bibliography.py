@@ -55,7 +55,7 @@ class Bibliography:
         return paged(BIBLIOGRAPHY, self.sources)
 
     def _article_title(self, source: Source) -> str:
-        article = self.site.article_by_id.get(source.article or "")
+        article = self.article(source)
         return article.title if article else (source.title or source.id)
 
     def article(self, source: Source):

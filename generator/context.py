@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from . import escape, notes, urls
 from .model import Cite, Site
-from .notes import Notes
+from .notes import Note, Notes
 from .schema import Entity
 
 
@@ -46,6 +46,10 @@ _RANK_BADGES = {
 # in mkdocs.yml, which looks for the class `footnote-ref`); search leaves the number out.
 _NOTE = ('<sup class="ex-ref" data-search-exclude><a class="footnote-ref" href="#{anchor}" aria-label="Source {n}">'
          '{n}</a></sup>')
+
+
+def _mark(note: Note) -> Markup:
+    return Markup(_NOTE.format(anchor=note.anchor, n=note.number))
 
 
 @dataclass
@@ -105,17 +109,16 @@ class PageContext:
 
     def note(self, cite: Cite) -> Markup:
         """A citation as a numbered note: a superscript number linking to the page's list of sources."""
-        self.cited.append(cite)
-        note = self.notes.add(cite)
-        return Markup(_NOTE.format(anchor=note.anchor, n=note.number))
+        return _mark(self._numbered(cite))
 
     def notes_for(self, record) -> Markup:
         """The notes of every citation of a record, each once, in the order of their numbers."""
-        marks: dict[int, Markup] = {}
-        for cite in self.site.cites(record):
-            mark = self.note(cite)
-            marks.setdefault(self.notes.add(cite).number, mark)
-        return Markup("".join(marks[number] for number in sorted(marks)))
+        found = {note.number: note for note in map(self._numbered, self.site.cites(record))}
+        return Markup("".join(_mark(found[number]) for number in sorted(found)))
+
+    def _numbered(self, cite: Cite) -> Note:
+        self.cited.append(cite)
+        return self.notes.add(cite)
 
     def named(self, cite: Cite, start: bool = False) -> Markup:
         """A source named in a sentence ("also reported by …"; `start`: at its start), with its note and, if

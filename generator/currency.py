@@ -8,11 +8,12 @@ on" is the editor's review date (`meta.last_reviewed`). A fact that names what o
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from functools import cached_property
 
 from .schema import Event, Fact, FactSheet
-from .text import last_day, latest
+from .text import is_past, last_day, latest
 
 
 def tracked_to(sheet: FactSheet) -> str | None:
@@ -68,3 +69,8 @@ class Currency:
         if later is None:
             return None
         return later.date if isinstance(later, Event) else later.as_of
+
+
+def stale(fact: Fact, on: dt.date) -> bool:
+    """The fact is past its `review_after` date on `on`, nothing supersedes it, and it may be out of date."""
+    return fact.superseded_by is None and is_past(fact.review_after, on)

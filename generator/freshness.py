@@ -11,9 +11,9 @@ import datetime as dt
 import os
 import re
 
-from .currency import tracked_to
+from .currency import stale, tracked_to
 from .errors import Problems
-from .text import human_date, is_past, last_day
+from .text import human_date, last_day
 
 TODAY_VARIABLE = "EXPLAINER_TODAY"
 
@@ -43,7 +43,7 @@ def check(loaded, problems: Problems, on: dt.date) -> None:
     nothing supersedes, and for a review long after the latest dated record with no word on why."""
     sheet = loaded.sheet
     for i, fact in enumerate(sheet.facts):
-        if fact.superseded_by is None and is_past(fact.review_after, on):
+        if stale(fact, on):
             loc = ("facts", i, "review_after")
             problems.warn(loaded.path, loaded.line(*loc), loaded.key(*loc),
                           f"fact {fact.id!r} is past its review date, {human_date(fact.review_after)} "

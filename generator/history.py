@@ -31,8 +31,8 @@ from . import diskcache, yamlload
 
 CAP = 200  # commits read at most; the page says so
 _FIELD_ORDER = ("statement", "figure", "as_of", "review_after", "topics", "entities", "cite")
-Version = tuple[str, str]
-log = logging.getLogger(__name__)  # (commit hash, path of the fact sheet at that commit)
+Version = tuple[str, str]  # (commit hash, path of the fact sheet at that commit)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .articles import Article, Paragraph
-from .currency import Currency
+from .currency import Currency, stale
 from .names import Names
 from .schema import Citation, Entity, Event, Fact, FactSheet, Quote, Source, Term, Topic
-from .text import date_key, initial, is_past
+from .text import date_key, initial
 
 WHOS_WHO = "whos-who.md"
 TIMELINE = "timeline.md"
@@ -180,7 +180,7 @@ class Site:
 
     def stale(self, fact: Fact) -> bool:
         """The fact is past its `review_after` date, nothing supersedes it, and it may be out of date."""
-        return fact.superseded_by is None and is_past(fact.review_after, self.today)
+        return stale(fact, self.today)
 
     @property
     def stale_facts(self) -> list[Fact]:

@@ -11,21 +11,18 @@ Nothing is written unless every check passes.
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from . import editor_schema
-from .articles import Article, read_article
+from .articles import ARTICLE_ID, ARTICLE_SUFFIX, Article, read_article
 from .errors import Problems
 from .sentences import split_sentences
+from .write import write_whole
 from .yamlload import load_yaml
 
-FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.txt$")
 EDITOR_MARK = "# EDITOR:"
 
 
@@ -40,10 +37,12 @@ class Plan:
     text: str  # the fact sheet as it will be, stub included ("" when it has the article's entry already)
     source_id: str  # the id of the article's source entry (new or found)
     line: int  # the line of that entry in the sheet
+    editor_line: int = 0  # the line of the new entry's EDITOR_MARK, for the editor to fill in
 
 
 def good_name(name: str) -> bool:
-    return bool(FILE_NAME.match(name))
+    """A file name the reader takes as an article's (its stem becomes the page address)."""
+    return name.endswith(ARTICLE_SUFFIX) and bool(ARTICLE_ID.match(name[:-len(ARTICLE_SUFFIX)]))
 
 
 def plan(source: Path, seeds: Path, name: str, problems: Problems) -> Plan | None:
@@ -86,21 +85,23 @@ def plan(source: Path, seeds: Path, name: str, problems: Problems) -> Plan | Non
     at = _last_line(last_item) + 1  # 0-based index of the line after the entry
     stub = _stub(source_id, article, indent=" " * max(0, last_item.start_mark.column - 2))
     text = "\n".join(lines[:at] + stub + lines[at:])
-    return Plan(source, target, article, sheet, text, source_id, at + 2)
+    line_of = {index: at + 1 + index for index in range(len(stub))}  # stub[0] is the blank line at `at`
+    mark = next(i for i, stub_line in enumerate(stub) if EDITOR_MARK in stub_line)
+    return Plan(source, target, article, sheet, text, source_id, line_of[1], line_of[mark])
 
 
 def add(plan: Plan) -> Path | None:
     """Copy the article (unless the same bytes are there), write the fact sheet with its entry, and bring the
     published schema's ids up to date if there is one; the schema's path if it changed."""
     if not plan.target.exists():
-        _write(plan.target, plan.source.read_bytes())
+        write_whole(plan.target, plan.source.read_bytes())
     if plan.text:
-        _write(plan.sheet, plan.text.encode("utf-8"))
+        write_whole(plan.sheet, plan.text.encode("utf-8"))
     schema = plan.sheet.parent / editor_schema.FILE
     text = editor_schema.current(plan.sheet.parent) if schema.is_file() else None
     if text is None or text == schema.read_text(encoding="utf-8"):
         return None
-    _write(schema, text.encode("utf-8"))
+    write_whole(schema, text.encode("utf-8"))
     return schema
 
 
@@ -147,15 +148,3 @@ def _stub(source_id: str, article: Article, indent: str) -> list[str]:
             f"{indent}  # date: YYYY-MM-DD",
             f"{indent}  # url: https://…",
             f"{indent}  worked_through: false  # true once its sentences are cited: the coverage minimum applies"]
-
-
-def _write(target: Path, data: bytes) -> None:
-    """Write `target` whole (a watching preview never reads half a file), keeping an existing file's mode."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.new")
-    with temporary.open("wb") as out:
-        out.write(data)
-    if target.exists():
-        shutil.copymode(target, temporary)
-    os.replace(temporary, target)
-

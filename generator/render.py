@@ -22,6 +22,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import coverage, diskcache, escape, pictures, structured, urls
+from . import text as text_helpers
 from .bibliography import BIBLIOGRAPHY, Bibliography
 from .context import PageContext
 from .history import History
@@ -139,10 +140,11 @@ def _pictures(site: Site) -> dict:
     stand (from the committed outlines only), and the timeline (from the events and the page's links)."""
     region = pictures.load_region()
     spots = diskcache.memo("map-name-spots", repr(region), (pictures,), lambda: pictures.name_spots(region))
+    article_date = pictures.article_date(site.sources.values())
     timeline = functools.partial(pictures.timeline, site.events, site.topics, page_of=site.event_page,
-                                 article_date=pictures.article_date(site.sources.values()))
+                                 article_date=article_date)
     return {
-        "timeline_svg": functools.partial(_timeline_drawing, site, timeline),
+        "timeline_svg": functools.partial(_timeline_drawing, site, article_date, timeline),
         "actors_svg": functools.partial(pictures.actors, site.sheet.relations, site.entity,
                                         entity_page=site.entity_page),
         "map_svg": functools.partial(pictures.syria_map, site.entities, region=region, spots=spots,
@@ -225,11 +227,12 @@ def render_site(site: Site, history: History | None = None, html_links: str = "d
     return dict(renderer.render(range(len(renderer.jobs))))
 
 
-def _timeline_drawing(site: Site, draw: Callable, href: Callable) -> Markup:
+def _timeline_drawing(site: Site, article_date: str | None, draw: Callable, href: Callable) -> Markup:
     """The timeline as drawn before for the same events, topics, article date and links, or drawn now."""
     events = [(e.id, e.date, e.title, tuple(e.topics), str(href(site.event_page(e.id), e.id))) for e in site.events]
-    key = repr((events, [(t.id, t.title) for t in site.topics], pictures.article_date(site.sources.values())))
-    return Markup(diskcache.memo("timeline", key, (pictures,), lambda: str(draw(href))))
+    key = repr((events, [(t.id, t.title) for t in site.topics], article_date))
+    # The drawing's dates and months come from the text helpers: their code is part of the key too.
+    return Markup(diskcache.memo("timeline", key, (pictures, text_helpers), lambda: str(draw(href))))
 
 
 def _abbreviations(site: Site) -> list[tuple[str, str, str]]:

@@ -8,7 +8,8 @@ which it knows from a manifest kept in the output folder.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,14 +26,18 @@ class WriteReport:
 
 
 def write_whole(target: Path, data: bytes) -> None:
-    """Write `data` to `target` whole or not at all: a watching server or a reader never sees half a file."""
+    """Write `data` to `target` whole or not at all: a watching server or a reader never sees half a file.
+    An existing file keeps its permissions; a new one gets the usual ones (0666 less the umask)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=f".{target.name}.", delete=False) as out:
-        out.write(data)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}")
     try:
-        os.replace(out.name, target)
-    except OSError:
-        os.unlink(out.name)
+        with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as out:
+            out.write(data)
+        if target.exists():
+            shutil.copymode(target, temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
         raise
 
 

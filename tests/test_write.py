@@ -82,3 +82,22 @@ def test_serve_rebuilds_once_per_save(tmp_path):
             server.wait(timeout=30)
     builds = log_path.read_text(encoding="utf-8").count("Building documentation")
     assert builds == 3, log_path.read_text(encoding="utf-8")  # the first build, then one per save
+
+
+def test_write_whole_keeps_an_existing_files_permissions_and_leaves_nothing_behind(tmp_path):
+    """Check that rewriting a file (the fact sheet under `make article`) keeps its mode, that a new file is
+    readable as usual files are, and that no temporary file is left."""
+    import stat
+
+    from generator.write import write_whole
+
+    target = tmp_path / "factsheet.yaml"
+    mask = os.umask(0)
+    os.umask(mask)  # read, not changed
+    write_whole(target, b"one")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+    target.chmod(0o640)
+    write_whole(target, b"two")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in tmp_path.iterdir()] == ["factsheet.yaml"]

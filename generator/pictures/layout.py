@@ -28,9 +28,6 @@ class Box:
     def within(self, bounds: Box) -> bool:
         return self.x0 >= bounds.x0 and self.y0 >= bounds.y0 and self.x1 <= bounds.x1 and self.y1 <= bounds.y1
 
-    def shifted(self, dx: float, dy: float) -> Box:
-        return Box(self.x0 + dx, self.y0 + dy, self.x1 + dx, self.y1 + dy)
-
 
 def around(cx: float, cy: float, r: float) -> Box:
     """The box of a circle or a square mark."""
@@ -50,7 +47,7 @@ def free(box: Box, taken: Iterable[Box], pad: float = 0.0) -> bool:
 
 
 def overlapping_pairs(boxes: Sequence[Box], pad: float = 0.0) -> list[tuple[int, int]]:
-    """Every pair of boxes that overlap (for tests and for choosing among layouts)."""
+    """Every pair of boxes that overlap (the tests check drawings with it)."""
     return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j], pad)]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .common import n, text_width, x
 from .geo import Projection, Region
-from .layout import Box
+from .layout import Box, free
 
 # The countries the map names in the drawing; the caption names every outline. Israel's name is left
 # out of the drawing: the data draws the Golan Heights inside its outline, and in the little room the
@@ -83,7 +83,7 @@ def country_names(region: Region, project: Projection, deep: dict, taken: list[B
         others = [o for other, rings in outlines.items() if other != name for o in rings]
         for cx, cy in ((u * project.width, v * project.width) for u, v in deep[name]):
             box = Box(cx - w / 2, cy - label_size / 2, cx + w / 2, cy + label_size / 2)
-            if box.within(bounds) and free_of(box, taken) and _clear_of_neighbours(box, own, others):
+            if box.within(bounds) and free(box, taken, 3) and _clear_of_neighbours(box, own, others):
                 taken.append(box)
                 out.append(f'<text class="ex-country{" ex-subject" if big else ""}" font-size="{n(label_size)}" '
                            f'x="{n(cx)}" y="{n(cy + label_size * 0.35)}" text-anchor="middle">{x(label)}</text>')
@@ -127,14 +127,10 @@ def _sea(outlines: list[Outline], taken: list[Box], bounds: Box, size: float) ->
             box = Box(bounds.x0 + 6, top, bounds.x0 + 6 + bw, top + bh)
             grid = [(box.x0 + (box.x1 - box.x0) * a / 4, box.y0 + (box.y1 - box.y0) * b / 4)
                     for a in range(5) for b in range(5)]
-            if free_of(box, taken) and not any(o.contains(gx, gy) for o in outlines for gx, gy in grid):
+            if free(box, taken, 3) and not any(o.contains(gx, gy) for o in outlines for gx, gy in grid):
                 taken.append(box)
                 cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
                 turn = f' transform="rotate(-90 {n(cx)} {n(cy)})"' if upright else ""
                 return (f'<text class="ex-sea-name" x="{n(cx)}" y="{n(cy + label_size * 0.35)}" '
                         f'font-size="{n(label_size)}" text-anchor="middle"{turn}>{label}</text>')
     return ""
-
-
-def free_of(box: Box, taken: list[Box]) -> bool:
-    return not any(box.overlaps(b, 3) for b in taken)

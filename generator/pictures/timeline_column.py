@@ -101,7 +101,7 @@ def _in_period(row: Row, article: Article) -> bool:
     """Whether the row belongs in the article's band: an article known to the month or year spans the
     rows of that period; an article's day is inside a period's row only (else it is a line)."""
     inside = row.grouped and article.date.startswith(row.period)
-    return inside or (len(article.date) < 10 and row.period.startswith(article.date))
+    return inside or article.covers(row.period)
 
 
 def _line_goes_after(row: Row, following: Row | None, article: Article) -> bool:

@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from ..text import human_date as long_date
 from .common import link, n, short_date, text_width, wrap, x
 from .layout import Box
+from .timeline_flags import DOT_R, LINE_H, SIZE, WIDTH
+from .timeline_flags import DOT_STEP as STEP
 from .timeline_marks import Article, Mark, dot
 
-WIDTH, MARGIN, MIDDLE = 760.0, 8.0, 380.0
-SIZE, LINE_H, HEAD_SIZE = 13.0, 16.0, 14.0
-DOT_R, STEP, GAP = 6.0, 15.0, 7.0  # dots at least STEP apart; rows on one side at least GAP apart
+# The detail is drawn inside the strip's picture: its width, type and dots are the strip's.
+MARGIN, MIDDLE, HEAD_SIZE = 8.0, WIDTH / 2, 14.0
+GAP = 7.0  # dots at least STEP apart; rows on one side at least GAP apart
 DATE_W = 50.0  # "28 Dec" in bold, with room to spare
 TITLE_X = DOT_R + 8 + DATE_W  # from the axis to the titles
 TITLE_W = MIDDLE - MARGIN - TITLE_X
@@ -140,7 +142,7 @@ def _band(entries: Sequence[Entry], heads: Sequence[Head], article: Article | No
     """An article known to the month or year: its period's heading and events, shaded and named."""
     if article is None or len(article.date) == 10:
         return ""
-    inside = [e for e in entries if e.mark.date.startswith(article.date)]
+    inside = [e for e in entries if article.covers(e.mark.date)]
     if not inside:
         return ""
     above = [h for h in heads if h.y < inside[0].y]

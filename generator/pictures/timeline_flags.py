@@ -27,7 +27,7 @@ AXIS, MONTH_Y, YEAR_LINE_Y, YEAR_Y, BELOW = 12.0, 29.0, 39.0, 57.0, 72.0
 
 @dataclass(frozen=True)
 class Column:
-    period: str  # YYYY-MM or YYYY in the overview (a month's or a year's events); an event's date in the detail
+    period: str  # YYYY-MM or YYYY: a month's or a year's events
     marks: tuple[Mark, ...]
     x: float
 
@@ -59,9 +59,10 @@ def flags(groups: Sequence[tuple[Column, ...]], base: float, words: Words, fixed
     while queue:
         group = queue.pop(0)
         prefer = "below" if len(placed) % 2 else "above"  # sides in turn: two staircases share the width
-        flag = _place(group, words(group), placed, fixed, base, lanes, prefer=prefer)
+        lines = words(group)
+        flag = _place(group, lines, placed, fixed, base, lanes, prefer=prefer)
         if flag is not None or not placed:
-            placed.append(flag or _place(group, words(group), placed, fixed, base, lanes, force=True))
+            placed.append(flag or _place(group, lines, placed, fixed, base, lanes, force=True))
             continue
         queue.insert(0, placed.pop().columns + group)
     return placed

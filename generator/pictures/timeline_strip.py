@@ -98,9 +98,16 @@ def overview_flags(cols: Sequence[Column], zoom: str | None = None) -> list[Flag
     as leave the most flags their own (fewer flags have had to join their neighbours')."""
     base = -stack_rise(max(len(c.marks) for c in cols)) - DOT_R - 6
     groups, fixed = flag_groups(cols, zoom), [box for box, _ in years(cols)]
+    worded: dict[tuple[Column, ...], list[str]] = {}  # a group's words are the same in every trial
+
+    def words(group: tuple[Column, ...]) -> list[str]:
+        if group not in worded:
+            worded[group] = flag_lines(group, zoom)
+        return worded[group]
+
     trials = []
     for lanes in sorted(((a, b) for a in range(1, LANES[0] + 1) for b in range(LANES[1] + 1)), key=sum):
-        trials.append(flags(groups, base, lambda group: flag_lines(group, zoom), fixed, lanes))
+        trials.append(flags(groups, base, words, fixed, lanes))
         if len(trials[-1]) == len(groups):  # no flag has had to join another: fewer rows do no better
             break
     return max(trials, key=lambda placed: (len(placed), -_height(placed)))
